@@ -1,0 +1,66 @@
+/* eslint-disable no-undef */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+// Where the add-in is served from. Development uses the dev server on localhost; a production
+// build for a council's web host is `ADDIN_URL=https://addins.example.gov.uk/savings/ npm run build`.
+const DEV_URL = "https://localhost:3000/";
+const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const addinUrl = process.env.ADDIN_URL || DEV_URL;
+  if (!/^https:\/\//.test(addinUrl) || !addinUrl.endsWith("/")) {
+    throw new Error(`ADDIN_URL must be an https URL ending in '/', got '${addinUrl}'`);
+  }
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        // The metadata plugin's loader appends CustomFunctions.associate() to every module of the
+        // rule it rides on, so the functions file gets a rule of its own (TOOLCHAIN.md).
+        { test: FUNCTIONS_SOURCE, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
+        {
+          test: /\.tsx?$/,
+          exclude: [/node_modules/, FUNCTIONS_SOURCE],
+          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().replaceAll(DEV_URL, addinUrl),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      // Only `npm run dev-server` needs the trusted localhost certificate; builds do not.
+      server: env.WEBPACK_SERVE ? { type: "https", options: await devCertificates() } : undefined,
+      port: 3000,
+    },
+  };
+};
+
+async function devCertificates() {
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
