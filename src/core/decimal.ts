@@ -5,7 +5,12 @@ import DecimalJs from "decimal.js";
  * zero, which is what Excel's ROUND does; 40 significant digits keep sums of thousands of £000
  * figures and the quotients of percentages exact well past anything a sheet shows.
  */
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 
 /**

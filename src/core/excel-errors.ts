@@ -1,5 +1,21 @@
 /** Excel's error values, as they appear in cells and as custom functions return them. */
-export const EXCEL_ERROR_CODES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!"] as const;
+export const EXCEL_ERROR_CODES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+] as const;
 export type ExcelErrorCode = (typeof EXCEL_ERROR_CODES)[number];
 
 /** An error value stored in a cell (the grid's representation of `#DIV/0!` and friends). */

@@ -66,7 +66,8 @@ export function gridSize(sheet: SheetGrid): { rows: number; cols: number } {
 
 export function columnLetters(col: number): string {
   let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -91,5 +92,14 @@ export function parseA1(address: string): { row: number; col: number } | null {
 
 /** A grid from rows of values alone, for tests and for hosts that know nothing more. */
 export function sheetFromValues(name: string, values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
-  return { name, values, formulas: [], numberFormats: [], hiddenRows: new Set(), hiddenColumns: new Set(), merges: [], ...extra };
+  return {
+    name,
+    values,
+    formulas: [],
+    numberFormats: [],
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
+    merges: [],
+    ...extra,
+  };
 }

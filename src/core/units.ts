@@ -21,9 +21,22 @@ export function convertUnit(value: Decimal, from: Unit, to: Unit): Decimal {
  * `pounds`. Returns null for anything else.
  */
 export function parseUnit(text: string): Unit | null {
-  const t = text.trim().toLowerCase().replace(/[\s()[\]']/g, "").replace(/^gbp/, "£");
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s()[\]']/g, "")
+    .replace(/^gbp/, "£");
   if (t === "£" || t === "pounds" || t === "£s") return "£";
-  if (t === "£000" || t === "£000s" || t === "£k" || t === "000" || t === "000s" || t === "£thousand" || t === "£thousands") return "£000";
+  if (
+    t === "£000" ||
+    t === "£000s" ||
+    t === "£k" ||
+    t === "000" ||
+    t === "000s" ||
+    t === "£thousand" ||
+    t === "£thousands"
+  )
+    return "£000";
   if (t === "£m" || t === "£mn" || t === "£million" || t === "£millions" || t === "m") return "£m";
   return null;
 }
