@@ -1,0 +1,41 @@
+/**
+ * `savings-check`: the command-line host. Each command lives in its own file and is listed in
+ * COMMANDS; to add one, import it and add an entry.
+ */
+import { Command, EXIT_USAGE, Output, UsageError } from "./command";
+import { evalCommand } from "./eval";
+
+const COMMANDS: Record<string, Command> = {
+  eval: evalCommand,
+};
+
+const processOutput: Output = {
+  out: (text) => process.stdout.write(text + "\n"),
+  err: (text) => process.stderr.write(text + "\n"),
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  savings-check ${c.usage.padEnd(44)} ${c.summary}`);
+  return ["usage:", ...lines].join("\n");
+}
+
+/** Runs one command; resolves to the process exit status. Never lets a stack trace reach the user. */
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? output.err : output.out)(usage());
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    output.err(`savings-check: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(", ")})`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(args, output);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output.err(`savings-check ${name}: ${error instanceof UsageError ? "" : "internal error: "}${message.split("\n")[0]}`);
+    return EXIT_USAGE;
+  }
+}
