@@ -1,0 +1,49 @@
+/**
+ * Every message a finance function gives with its Excel error, in one place (as HyperFormula keeps
+ * its error messages), so that wording stays consistent and the tests can name them. Each names the
+ * argument (`budget`, or `budget (row 3)` inside a range) and says what was wrong.
+ */
+
+/** How a received value reads in a message: `text 'abc'`, `TRUE`, `an empty cell`, `1e+308`. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "an empty cell";
+  if (typeof value === "string") return `text '${value.length > 40 ? value.slice(0, 37) + "..." : value}'`;
+  if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return `a range of ${value.length}×${Array.isArray(value[0]) ? value[0].length : 1} cells`;
+  return "a value that is not a number or text";
+}
+
+export const MESSAGES = {
+  // #VALUE!: the wrong kind of value
+  notNumber: (arg: string, got: unknown) => `${arg} must be a number, got ${describeValue(got)}`,
+  amountWithUnit: (arg: string, text: string) =>
+    `${arg} must be a plain number, got text '${text}' which names a unit: convert it with SAVINGS.PARSE first`,
+  notSingleValue: (arg: string, got: unknown[]) => `${arg} must be a single value, got ${describeValue(got)}`,
+  notUnit: (arg: string, got: unknown) => `${arg} must be one of £, £000 or £m, got ${describeValue(got)}`,
+  notFinancialYear: (arg: string, got: unknown) =>
+    `${arg} must be a financial year such as 2015/16, got ${describeValue(got)}`,
+  notDate: (arg: string, got: unknown) =>
+    `${arg} must be a date (a date cell, or text such as 2017-10-01 or 01/10/2017), got ${describeValue(got)}`,
+  notAmountText: (arg: string, got: unknown) =>
+    `${arg} must be an amount such as £4.462m, 2,800 or (1,250), got ${describeValue(got)}`,
+  rangeSizes: (a: string, aSize: string, b: string, bSize: string) =>
+    `${a} is ${aSize} cells but ${b} is ${bSize}: give ranges of the same size, or single values`,
+  errorValue: (arg: string, code: string) => `${arg} is the error ${code}`,
+
+  // #DIV/0!: a divisor of zero
+  zero: (arg: string) => `${arg} must not be zero`,
+
+  // #NUM!: a number out of range
+  negative: (arg: string, got: string) => `${arg} must not be negative, got ${got}`,
+  notPositive: (arg: string, got: string) => `${arg} must be more than 0, got ${got}`,
+  tooLarge: (arg: string, limit: string, got: string) => `${arg} must be at most ${limit} in size, got ${got}`,
+  outOfRange: (arg: string, min: string, max: string, got: string) => `${arg} must be from ${min} to ${max}, got ${got}`,
+  notWhole: (arg: string, got: string) => `${arg} must be a whole number, got ${got}`,
+  exceeds: (arg: string, got: string, other: string, limit: string) =>
+    `${arg} (${got}) must not exceed ${other} (${limit})`,
+  yearOutOfRange: (got: string) => `the financial year must be between 1900/01 and 9998/99, got one starting in ${got}`,
+
+  // #N/A: a figure marked not applicable
+  notApplicable: (arg: string, text: string) => `${arg} is not applicable ('${text}')`,
+} as const;
