@@ -286,6 +286,12 @@ function asGrid(raw: unknown): unknown[][] {
   return [[raw]];
 }
 
+/**
+ * Exact plain-number arithmetic for one cell from its first three raw arguments, or undefined when
+ * the cell needs the checked Decimal path (text, errors, out-of-range figures).
+ */
+export type FastPath = (a: unknown, b: unknown, c: unknown) => number | undefined;
+
 /** One result per cell: a value, or the error of that cell. */
 export type Cells<T> = (T | FunctionError)[][];
 
@@ -302,7 +308,7 @@ export function evaluate<T>(
   id: FunctionId,
   raw: readonly unknown[],
   compute: (args: ArgValue[]) => T,
-  fast?: (cellRaw: unknown[]) => number | undefined,
+  fast?: FastPath,
 ): Cells<T | number> {
   const specs: readonly ArgSpec[] = FUNCTION_ARGS[id];
   const grids: (unknown[][] | null)[] = specs.map((spec, i) => (acceptsRange(spec) ? asGrid(raw[i]) : null));
@@ -337,7 +343,7 @@ export function evaluate<T>(
         const grid = grids[i];
         if (grid) cellRaw[i] = grid[grid.length === 1 ? 0 : r][grid[0].length === 1 ? 0 : c];
       }
-      const quick = fast?.(cellRaw);
+      const quick = fast?.(cellRaw[0], cellRaw[1], cellRaw[2]);
       if (quick !== undefined) {
         row.push(quick);
         continue;

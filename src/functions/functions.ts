@@ -12,7 +12,7 @@
 import { claChildren, claCost, claRate, claRateOfNumbers, claReduction, claSaving } from "../core/cla";
 import { Decimal, toNumber } from "../core/decimal";
 import { FunctionError } from "../core/excel-errors";
-import { ArgValue, CalendarDate, Cells, FunctionId, TextAmount, evaluate } from "../core/function-args";
+import { ArgValue, CalendarDate, Cells, FastPath, FunctionId, TextAmount, evaluate } from "../core/function-args";
 import {
   savingsConvert,
   savingsFy,
@@ -44,12 +44,12 @@ function excelError(error: unknown): CustomFunctions.Error {
 }
 
 /** A function with range arguments: one result per cell; a single error of a single-cell call is thrown. */
-function perCell(
-  id: FunctionId,
-  args: unknown[],
-  compute: (values: ArgValue[]) => Decimal,
-  fast?: (cellRaw: unknown[]) => number | undefined,
-): number[][] {
+function perCell(id: FunctionId, args: unknown[], compute: (values: ArgValue[]) => Decimal, fast?: FastPath): number[][] {
+  // A one-cell call of plain numbers (most calls) skips the per-cell machinery.
+  if (fast) {
+    const quick = fast(onlyCell(args[0]), onlyCell(args[1]), args[2]);
+    if (quick !== undefined) return [[quick]];
+  }
   let cells: Cells<Decimal | number>;
   try {
     cells = evaluate(id, args, compute, fast);
@@ -79,8 +79,10 @@ function oneValue<T>(id: FunctionId, args: unknown[], compute: (values: ArgValue
   }
 }
 
-const fastPct = (raw: unknown[]) => savingsPctOfNumbers(raw[0], raw[1], raw[2]);
-const fastRate = (raw: unknown[]) => claRateOfNumbers(raw[0], raw[1], raw[2]);
+/** The value of a 1×1 range (Excel passes a single cell to a range argument that way); else the argument itself. */
+function onlyCell(arg: unknown): unknown {
+  return Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : arg;
+}
 
 /**
  * Saving as a percentage of budget, exact, rounded half away from zero like ROUND. Give ranges to get one percentage per row.
@@ -91,7 +93,7 @@ const fastRate = (raw: unknown[]) => claRateOfNumbers(raw[0], raw[1], raw[2]);
  * @returns Saving / budget × 100.
  */
 export function savingsPctFunction(budget: any[][], saving: any[][], decimals?: any): number[][] {
-  return perCell("SAVINGS.PCT", [budget, saving, decimals], ([b, s, d]) => savingsPct(b as Decimal, s as Decimal, d as number | null), fastPct);
+  return perCell("SAVINGS.PCT", [budget, saving, decimals], ([b, s, d]) => savingsPct(b as Decimal, s as Decimal, d as number | null), savingsPctOfNumbers);
 }
 
 /**
@@ -180,7 +182,7 @@ export function savingsFyNextFunction(fy: any, n?: any): string {
  * @returns Children / population × 10,000.
  */
 export function claRateFunction(children: any[][], population: any[][], decimals?: any): number[][] {
-  return perCell("CLA.RATE", [children, population, decimals], ([c, p, d]) => claRate(c as Decimal, p as Decimal, d as number | null), fastRate);
+  return perCell("CLA.RATE", [children, population, decimals], ([c, p, d]) => claRate(c as Decimal, p as Decimal, d as number | null), claRateOfNumbers);
 }
 
 /**
