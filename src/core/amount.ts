@@ -2,7 +2,7 @@ import { Decimal } from "./decimal";
 import { Unit } from "./units";
 
 /** Footnote markers people type after a figure: `2,800**`, `1,368*`, `3.2 ¹`, `4.0†`. */
-const FOOTNOTE_MARKER = /(\*+|[†‡§¶]+|[¹²³⁰⁴⁵⁶⁷⁸⁹]+)$/u;
+export const FOOTNOTE_MARKER = /(\*+|[†‡§¶]+|[¹²³⁰⁴⁵⁶⁷⁸⁹]+)$/u;
 
 /** Text that means "not applicable": counts as zero and is never an error by itself. */
 const NOT_APPLICABLE = new Set(["na", "n/a", "n.a.", "-", "–", "—", "nil", "none", ""]);

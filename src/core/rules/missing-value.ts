@@ -1,0 +1,40 @@
+/**
+ * `missing-value` (error): a line has a label but no budget or saving (its cell is empty: an NA
+ * marker such as `n/a` is a deliberate answer, not a missing one). In a register, phasing or CLA
+ * table: a labelled line with no figure at all.
+ */
+import { toA1 } from "../grid";
+import { textAt } from "../validate/reader";
+import { LinesTable, TableRow } from "../validate/tables";
+import { linesTables, Rule } from "./context";
+
+function lineLabel(table: LinesTable, row: TableRow): string | null {
+  if (row.label !== null) return row.label;
+  const ref = table.textColumns.ref;
+  return ref !== undefined ? textAt(table.sheet, row.row, ref) : null;
+}
+
+export const missingValue: Rule = {
+  id: "missing-value",
+  check(ctx) {
+    for (const table of linesTables(ctx)) {
+      if (table.columns.length === 0) continue;
+      for (const row of table.rows) {
+        if (row.kind !== "line") continue;
+        const label = lineLabel(table, row);
+        if (label === null) continue;
+        if (table.kind === "workstream-summary") {
+          table.columns.forEach((column, k) => {
+            const a = row.figures[k];
+            if ((column.role === "budget" || column.role === "saving") && a.kind === "blank") {
+              ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no ${column.role} (${column.header} at ${toA1(a.row, a.col)} is empty).`);
+            }
+          });
+        } else if (row.figures.every((a) => a.kind === "blank")) {
+          const a = row.figures[0];
+          ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no figures: every figure cell of the line is empty.`);
+        }
+      }
+    }
+  },
+};

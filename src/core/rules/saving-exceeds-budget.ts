@@ -1,0 +1,29 @@
+/** `saving-exceeds-budget` (error): a saving larger than its budget. */
+import { formatFigure } from "../validate/format";
+import { exactValue, hasFigure } from "../validate/reader";
+import { columnIndex } from "../validate/tables";
+import { linesTables, Rule } from "./context";
+
+export const savingExceedsBudget: Rule = {
+  id: "saving-exceeds-budget",
+  check(ctx) {
+    for (const table of linesTables(ctx, "workstream-summary")) {
+      const budget = columnIndex(table, "budget");
+      const saving = columnIndex(table, "saving");
+      if (budget < 0 || saving < 0) continue;
+      for (const row of table.rows) {
+        const b = row.figures[budget];
+        const s = row.figures[saving];
+        if (!hasFigure(b) || !hasFigure(s) || !exactValue(s).gt(exactValue(b))) continue;
+        ctx.report(
+          "saving-exceeds-budget",
+          table,
+          table.sheetIndex,
+          s.row,
+          s.col,
+          `${row.label ?? "This line"}: saving ${formatFigure(exactValue(s), s.decimals)} is larger than its budget ${formatFigure(exactValue(b), b.decimals)}.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,197 @@
+/**
+ * `total-mismatch` (error): a total row or total column differs from what it sums beyond
+ * rounding; and, across tables, a phasing table or register whose total for a workstream differs
+ * from the workstream summary's full-year saving for it.
+ */
+import { Decimal, formatPlain } from "../decimal";
+import { checkSum, classify, halfUnit, SumDifference, sumOf, sumTolerance } from "../validate/bounds";
+import { formatFigure } from "../validate/format";
+import { headerKey } from "../validate/headers";
+import { Amount, exactValue, hasFigure } from "../validate/reader";
+import { columnIndex, LinesTable, rowGroups, SUMMED_ROLES, TableRow } from "../validate/tables";
+import { convertUnit, Unit } from "../units";
+import { linesTables, Rule, RuleContext } from "./context";
+import { reportDifference } from "./rounding-difference";
+
+/** `TOTAL, Total Budget: stated 161.5, the 2 rows it sums add to 161.4 (rounding reaches ±0.1)`. */
+export function describeSum(label: string, header: string, stated: Amount, parts: Amount[], difference: SumDifference, what: string): string {
+  let places = stated.decimals;
+  for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
+  const where = header === "" ? label : `${label}, ${header}`;
+  return (
+    `${where}: stated ${formatFigure(difference.stated, places)}, the ${difference.parts} ${what} add to ` +
+    `${formatFigure(difference.computed, places)} (rounding reaches ±${formatPlain(difference.tolerance)})`
+  );
+}
+
+export const totalMismatch: Rule = {
+  id: "total-mismatch",
+  check(ctx) {
+    for (const table of linesTables(ctx)) {
+      checkTotalRows(ctx, table);
+      checkTotalColumn(ctx, table);
+    }
+    checkAgainstSummary(ctx);
+  },
+};
+
+function checkTotalRows(ctx: RuleContext, table: LinesTable): void {
+  for (const group of rowGroups(table).totals) {
+    table.columns.forEach((column, k) => {
+      if (!SUMMED_ROLES.has(column.role)) return;
+      const stated = group.row.figures[k];
+      if (!hasFigure(stated)) return;
+      const parts = group.parts.map((r) => r.figures[k]);
+      const difference = checkSum(parts, stated);
+      if (!difference) return;
+      const comparison = describeSum(group.row.label ?? "Total", column.header, stated, parts, difference, "rows it sums");
+      reportDifference(ctx, "total-mismatch", difference.outcome, table, stated.row, stated.col, comparison);
+    });
+  }
+}
+
+/** The columns a total column adds up: the years (or, years down, the other figure columns). */
+function partColumns(table: LinesTable): number[] {
+  const parts: number[] = [];
+  table.columns.forEach((c, k) => {
+    if (c.role === "year" || (table.yearsDown && c.role === "amount")) parts.push(k);
+  });
+  return parts;
+}
+
+function checkTotalColumn(ctx: RuleContext, table: LinesTable): void {
+  const total = columnIndex(table, "total");
+  const parts = partColumns(table);
+  if (total < 0 || parts.length === 0) return;
+  for (const row of table.rows) {
+    const stated = row.figures[total];
+    if (!hasFigure(stated)) continue;
+    const figures = parts.map((k) => row.figures[k]);
+    const difference = checkSum(figures, stated);
+    if (!difference) continue;
+    const comparison = describeSum(row.label ?? "Row", table.columns[total].header, stated, figures, difference, "figures of its row");
+    reportDifference(ctx, "total-mismatch", difference.outcome, table, stated.row, stated.col, comparison);
+  }
+}
+
+interface SummarySaving {
+  amount: Amount;
+  unit: Unit | null;
+  table: LinesTable;
+}
+
+/** A figure, how far rounding reaches around it, and its unit. */
+interface Bounded {
+  value: Decimal;
+  tolerance: Decimal;
+  unit: Unit | null;
+  places: number;
+}
+
+function inUnit(b: Bounded, unit: Unit | null): Bounded {
+  if (!unit || !b.unit || unit === b.unit) return b;
+  return { value: convertUnit(b.value, b.unit, unit), tolerance: convertUnit(b.tolerance, b.unit, unit), unit, places: b.places };
+}
+
+function savingsByWorkstream(ctx: RuleContext): Map<string, SummarySaving> {
+  const savings = new Map<string, SummarySaving>();
+  for (const table of linesTables(ctx, "workstream-summary")) {
+    const k = columnIndex(table, "saving");
+    if (k < 0) continue;
+    for (const row of table.rows) {
+      if (row.kind !== "line" || row.label === null || !hasFigure(row.figures[k])) continue;
+      const key = headerKey(row.label);
+      if (!savings.has(key)) savings.set(key, { amount: row.figures[k], unit: table.columns[k].unit, table });
+    }
+  }
+  return savings;
+}
+
+function checkAgainstSummary(ctx: RuleContext): void {
+  const savings = savingsByWorkstream(ctx);
+  if (savings.size === 0) return;
+  for (const table of linesTables(ctx, "phasing", "register")) {
+    const source = amountColumns(table);
+    if (source.length === 0) continue;
+    const unit = table.columns[source[0]].unit;
+    if (table.kind === "phasing") {
+      if (table.yearsDown) continue;
+      const total = columnIndex(table, "total");
+      for (const row of table.rows) {
+        const saving = row.kind === "line" && row.label !== null ? savings.get(headerKey(row.label)) : undefined;
+        if (!saving) continue;
+        const stated = total >= 0 && hasFigure(row.figures[total]) ? [row.figures[total]] : source.map((k) => row.figures[k]);
+        const cell = stated[stated.length - 1];
+        compare(ctx, table, row.label!, stated, unit, saving, cell.row, cell.col, "phasing total");
+      }
+    } else {
+      const ws = table.textColumns.workstream;
+      if (ws === undefined) continue;
+      const keys = new Map<string, string>();
+      const groups = new Map<string, { label: string; parts: Amount[] }>();
+      for (const row of table.rows) {
+        if (row.kind !== "line") continue;
+        const text = lineText(table, row, ws);
+        if (text === null) continue;
+        let key = keys.get(text);
+        if (key === undefined) {
+          key = headerKey(text);
+          keys.set(text, key);
+        }
+        if (!savings.has(key)) continue;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { label: text, parts: [] }));
+        for (const k of source) group.parts.push(row.figures[k]);
+      }
+      for (const [key, group] of groups) {
+        const last = group.parts[group.parts.length - 1];
+        compare(ctx, table, group.label, group.parts, unit, savings.get(key)!, last.row, last.col, "register lines add to");
+      }
+    }
+  }
+}
+
+function lineText(table: LinesTable, row: TableRow, col: number): string | null {
+  const v = table.sheet.values[row.row]?.[col];
+  if (typeof v !== "string") return null;
+  const t = v.trim();
+  return t === "" ? null : t;
+}
+
+/** Figure columns holding a line's saving: its total column, else its amount, else its years. */
+function amountColumns(table: LinesTable): number[] {
+  const total = columnIndex(table, "total");
+  if (total >= 0) return table.kind === "phasing" ? partColumns(table) : [total];
+  const amount = columnIndex(table, "amount");
+  if (amount >= 0) return [amount];
+  return partColumns(table);
+}
+
+function compare(
+  ctx: RuleContext,
+  table: LinesTable,
+  label: string,
+  parts: Amount[],
+  unit: Unit | null,
+  saving: SummarySaving,
+  row: number,
+  col: number,
+  what: string,
+): void {
+  if (!parts.some(hasFigure)) return;
+  let places = 0;
+  for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
+  const here: Bounded = { value: sumOf(parts), tolerance: sumTolerance(parts), unit, places };
+  const summary = inUnit(
+    { value: exactValue(saving.amount), tolerance: halfUnit(saving.amount.decimals), unit: saving.unit, places: saving.amount.decimals },
+    unit,
+  );
+  const outcome = classify(summary.value, here.value, here.tolerance.plus(summary.tolerance));
+  if (outcome === "equal") return;
+  const shownUnit = unit ?? saving.unit;
+  const comparison =
+    `${label}: ${what} ${formatFigure(here.value, places)}${shownUnit ? ` (${shownUnit})` : ""}, ` +
+    `the full-year saving in ${saving.table.name} on ${saving.table.sheet.name} is ${formatFigure(summary.value, Math.max(places, saving.amount.decimals))}`;
+  reportDifference(ctx, "total-mismatch", outcome, table, row, col, comparison);
+}
+

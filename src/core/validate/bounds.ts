@@ -1,0 +1,158 @@
+/**
+ * How far rounding reaches (SPEC §5), in one place. A shown figure stands for any value within
+ * half a unit of its last shown digit. A sum of n parts may miss its stated total by up to the
+ * n parts' half-units and still be a rounding difference; a percentage or rate is a rounding
+ * difference when some values within the bounds of its figures give the stated figure at its
+ * own precision. Beyond the bounds it is a mismatch.
+ */
+import { Decimal, roundHalfAway } from "../decimal";
+import { Amount, exactValue, hasFigure } from "./reader";
+
+export type Outcome = "equal" | "rounding" | "mismatch";
+
+const halfUnits = new Map<number, Decimal>();
+
+/** Half a unit of the last shown digit: 0.05 at one decimal, 0.5 for whole figures. */
+export function halfUnit(decimals: number): Decimal {
+  let h = halfUnits.get(decimals);
+  if (!h) {
+    h = new Decimal(5).times(new Decimal(10).pow(-decimals - 1));
+    halfUnits.set(decimals, h);
+  }
+  return h;
+}
+
+/** A stated figure and the one its parts give, when they differ. */
+export interface SumDifference {
+  outcome: "rounding" | "mismatch";
+  stated: Decimal;
+  computed: Decimal;
+  /** How far rounding of the parts reaches: half a unit per part. */
+  tolerance: Decimal;
+  parts: number;
+}
+
+/** Decides between equal, rounding and mismatch for two figures and the rounding allowed. */
+export function classify(stated: Decimal, computed: Decimal, tolerance: Decimal): Outcome {
+  const gap = stated.minus(computed).abs();
+  if (gap.isZero()) return "equal";
+  return gap.lte(tolerance) ? "rounding" : "mismatch";
+}
+
+/**
+ * Compares a stated total with the sum of its parts (blanks and NA markers count as zero).
+ * Returns null when they agree exactly. Whole figures and figures of a few decimals are summed
+ * as scaled integers (exact below 2^53), so a long column costs no Decimal unless it disagrees.
+ */
+export function checkSum(parts: readonly Amount[], stated: Amount): SumDifference | null {
+  if (sumsExactly(parts, stated)) return null;
+  const computed = sumOf(parts);
+  const tolerance = sumTolerance(parts);
+  const statedValue = exactValue(stated);
+  const outcome = classify(statedValue, computed, tolerance);
+  if (outcome === "equal") return null;
+  return { outcome, stated: statedValue, computed, tolerance, parts: parts.filter(hasFigure).length };
+}
+
+/** The sum of the figures of some amounts, exactly. */
+export function sumOf(parts: readonly Amount[]): Decimal {
+  const fast = scaledSum(parts);
+  if (fast) return new Decimal(fast.sum).times(new Decimal(10).pow(-fast.scale));
+  let sum = new Decimal(0);
+  for (const p of parts) if (hasFigure(p)) sum = sum.plus(exactValue(p));
+  return sum;
+}
+
+/** Half a unit per figure: how far rounding of these parts can move their sum. */
+export function sumTolerance(parts: readonly Amount[]): Decimal {
+  const counts = new Map<number, number>();
+  for (const p of parts) if (hasFigure(p)) counts.set(p.decimals, (counts.get(p.decimals) ?? 0) + 1);
+  let tolerance = new Decimal(0);
+  for (const [decimals, count] of counts) tolerance = tolerance.plus(halfUnit(decimals).times(count));
+  return tolerance;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** The double as an integer times 10^-scale, when it is exactly such a decimal of up to 6 places. */
+function scaled(value: number): { int: number; scale: number } | null {
+  for (let k = 0; k < POW10.length; k++) {
+    const int = Math.round(value * POW10[k]);
+    if (int / POW10[k] === value) return Number.isSafeInteger(int) && Math.abs(int) < 1e15 ? { int, scale: k } : null;
+  }
+  return null;
+}
+
+/** Sum of figures as a safe integer at a common scale; null when it cannot be done exactly. */
+function scaledSum(parts: readonly Amount[]): { sum: number; scale: number } | null {
+  let sum = 0;
+  let scale = 0;
+  for (const p of parts) {
+    if (!hasFigure(p)) continue;
+    if (p.exact) return null;
+    const s = scaled(p.value);
+    if (!s) return null;
+    let int = s.int;
+    if (s.scale > scale) {
+      sum *= POW10[s.scale - scale];
+      scale = s.scale;
+    } else if (s.scale < scale) {
+      int *= POW10[scale - s.scale];
+    }
+    sum += int;
+    if (!Number.isSafeInteger(sum)) return null;
+  }
+  return { sum, scale };
+}
+
+function sumsExactly(parts: readonly Amount[], stated: Amount): boolean {
+  if (stated.exact) return false;
+  const total = scaled(stated.value);
+  const sum = scaledSum(parts);
+  if (!total || !sum) return false;
+  const scale = Math.max(total.scale, sum.scale);
+  const a = total.int * POW10[scale - total.scale];
+  const b = sum.sum * POW10[scale - sum.scale];
+  return Number.isSafeInteger(a) && Number.isSafeInteger(b) && a === b;
+}
+
+/** A figure as shown: its value and the decimals it is shown with. */
+export interface Shown {
+  value: Decimal;
+  decimals: number;
+}
+
+export interface RatioDifference {
+  outcome: "rounding" | "mismatch";
+  /** The stated figure as shown. */
+  stated: Decimal;
+  /** numerator / denominator × scale at the stated figure's precision. */
+  computed: Decimal;
+}
+
+/**
+ * Checks a stated ratio (a % of budget with scale 100, a rate per 10,000 with scale 10,000)
+ * against its figures. Null when they agree at the stated figure's precision, or when the
+ * denominator is zero (nothing to compare).
+ */
+export function checkRatio(numerator: Shown, denominator: Shown, stated: Shown, scale: Decimal): RatioDifference | null {
+  if (denominator.value.isZero()) return null;
+  const places = Math.max(0, stated.decimals);
+  const shown = roundHalfAway(stated.value, places);
+  const computed = roundHalfAway(numerator.value.dividedBy(denominator.value).times(scale), places);
+  if (computed.eq(shown)) return null;
+  const hn = halfUnit(numerator.decimals);
+  const hd = halfUnit(denominator.decimals);
+  const dLow = denominator.value.minus(hd);
+  const dHigh = denominator.value.plus(hd);
+  // A denominator that could be zero allows any ratio.
+  if (dLow.lte(0) && dHigh.gte(0)) return { outcome: "rounding", stated: shown, computed };
+  const nLow = numerator.value.minus(hn);
+  const nHigh = numerator.value.plus(hn);
+  const corners = [nLow.dividedBy(dLow), nLow.dividedBy(dHigh), nHigh.dividedBy(dLow), nHigh.dividedBy(dHigh)].map((r) => r.times(scale));
+  const low = Decimal.min(...corners);
+  const high = Decimal.max(...corners);
+  const hs = halfUnit(places);
+  const reachable = high.gte(shown.minus(hs)) && low.lte(shown.plus(hs));
+  return { outcome: reachable ? "rounding" : "mismatch", stated: shown, computed };
+}

@@ -1,0 +1,423 @@
+/**
+ * Table detection (SPEC §4): tables are found by their header rows, anywhere on a sheet, several
+ * per sheet. One pass over the sheet: a row that reads as a header starts a table, the table
+ * reads its own body, and the scan skips the cells the table claimed.
+ */
+import { parseFinancialYear } from "../financial-year";
+import { CellRange, SheetGrid } from "../grid";
+import { parseAmountText } from "../amount";
+import { parseUnit, Unit, unitInText } from "../units";
+import { HeaderRole, headerRole, isTargetLabel } from "./headers";
+import { footnoteMarker, isBlankRow, readAmount, readAmountColumn, textAt, typedDecimals, valueAt } from "./reader";
+import { ColumnRole, FigureColumn, LinesTable, RowKind, Table, tableName, TableRow, TargetTable } from "./tables";
+
+interface HeaderCell {
+  col: number;
+  role: HeaderRole;
+  text: string;
+}
+
+interface YearCell {
+  col: number;
+  year: number;
+  text: string;
+}
+
+/** Every table of a sheet, top to bottom. */
+export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
+  const tables: Table[] = [];
+  const claimed: CellRange[] = [];
+  const rowCount = sheet.values.length;
+  for (let r = 0; r < rowCount; r++) {
+    const cells = sheet.values[r];
+    if (!cells || cells.length === 0) continue;
+    const covering = claimed.filter((c) => c.top <= r && r <= c.bottom);
+    const headers: HeaderCell[] = [];
+    const years: YearCell[] = [];
+    const targets: number[] = [];
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v !== "string") continue;
+      if (covering.length > 0 && covering.some((k) => k.left <= c && c <= k.right)) continue;
+      const text = v.trim();
+      if (text === "") continue;
+      const role = headerRole(text);
+      if (role) {
+        headers.push({ col: c, role, text });
+        continue;
+      }
+      const first = text.charCodeAt(0);
+      if (text.length <= 12 && ((first >= 48 && first <= 57) || first === 70 || first === 102)) {
+        const year = parseFinancialYear(text);
+        if (year !== null) {
+          years.push({ col: c, year, text });
+          continue;
+        }
+      }
+      if (isTargetLabel(text)) targets.push(c);
+    }
+    const found: Table[] = [];
+    const table = headerTable(sheet, sheetIndex, r, headers, years);
+    if (table) found.push(table);
+    else {
+      for (const c of targets) {
+        const target = targetTable(sheet, sheetIndex, r, c);
+        if (target) found.push(target);
+      }
+      if (found.length === 0) {
+        for (const y of years) {
+          const down = yearsDownTable(sheet, sheetIndex, r, y, claimed);
+          if (down) {
+            found.push(down);
+            break;
+          }
+        }
+      }
+    }
+    for (const t of found) {
+      tables.push(t);
+      claimed.push(t.range);
+    }
+  }
+  return tables;
+}
+
+function has(headers: HeaderCell[], role: HeaderRole): boolean {
+  return headers.some((h) => h.role === role);
+}
+
+/** A header row decides its table's kind by the roles it names. */
+function headerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable | null {
+  if (headers.length + years.length < 2) return null;
+  if (has(headers, "ref") && (has(headers, "description") || has(headers, "saving") || has(headers, "total") || years.length > 0)) {
+    return registerTable(sheet, sheetIndex, row, headers, years);
+  }
+  if (has(headers, "children") && has(headers, "population")) return claTable(sheet, sheetIndex, row, headers);
+  if ((has(headers, "label") || has(headers, "workstream")) && has(headers, "saving")) return summaryTable(sheet, sheetIndex, row, headers);
+  if (years.length >= 2) return phasingAcrossTable(sheet, sheetIndex, row, headers, years);
+  return null;
+}
+
+/** What the header row tells about a column: its role, and the header text. */
+interface ColumnPlan {
+  role: ColumnRole;
+  col: number;
+  header: string;
+  year: number | null;
+  headerRow: number;
+}
+
+interface Layout {
+  kind: LinesTable["kind"];
+  headerRow: number;
+  /** First row of the table's range (the header, or a row above a years-down table). */
+  top: number;
+  labelCol: number;
+  columns: ColumnPlan[];
+  textColumns: LinesTable["textColumns"];
+  /** Header cells that belong to the table: its width extends over their neighbours. */
+  anchorCols: number[];
+  yearsDown: boolean;
+  /** First body row when the body does not start under the header (years-down tables). */
+  bodyTop?: number;
+}
+
+function summaryTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[]): LinesTable {
+  const label = headers.find((h) => h.role === "label") ?? headers.find((h) => h.role === "workstream")!;
+  const columns: ColumnPlan[] = [];
+  for (const role of ["budget", "saving", "pct"] as const) {
+    const h = headers.find((x) => x.role === role);
+    if (h) columns.push({ role, col: h.col, header: h.text, year: null, headerRow: row });
+  }
+  return buildLinesTable(sheet, sheetIndex, {
+    kind: "workstream-summary",
+    headerRow: row,
+    top: row,
+    labelCol: label.col,
+    columns,
+    textColumns: {},
+    anchorCols: [label.col, ...columns.map((c) => c.col)],
+    yearsDown: false,
+  });
+}
+
+function registerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable {
+  const textColumns: LinesTable["textColumns"] = {};
+  const columns: ColumnPlan[] = [];
+  for (const h of headers) {
+    switch (h.role) {
+      case "ref":
+      case "description":
+      case "workstream":
+      case "rag":
+      case "eia":
+      case "consultation":
+        if (textColumns[h.role] === undefined) textColumns[h.role] = h.col;
+        break;
+      case "label":
+        if (textColumns.description === undefined) textColumns.description = h.col;
+        break;
+      case "saving":
+      case "budget":
+        columns.push({ role: "amount", col: h.col, header: h.text, year: null, headerRow: row });
+        break;
+      case "total":
+        columns.push({ role: "total", col: h.col, header: h.text, year: null, headerRow: row });
+        break;
+      default:
+        break;
+    }
+  }
+  for (const y of years) columns.push({ role: "year", col: y.col, header: y.text, year: y.year, headerRow: row });
+  columns.sort((a, b) => a.col - b.col);
+  const labelCol = textColumns.description ?? textColumns.ref!;
+  return buildLinesTable(sheet, sheetIndex, {
+    kind: "register",
+    headerRow: row,
+    top: row,
+    labelCol,
+    columns,
+    textColumns,
+    anchorCols: [...Object.values(textColumns), ...columns.map((c) => c.col)],
+    yearsDown: false,
+  });
+}
+
+function claTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[]): LinesTable {
+  const columns: ColumnPlan[] = [];
+  for (const role of ["children", "population", "rate", "weekly-cost", "annual-cost"] as const) {
+    const h = headers.find((x) => x.role === role);
+    if (h) columns.push({ role, col: h.col, header: h.text, year: null, headerRow: row });
+  }
+  const first = Math.min(...columns.map((c) => c.col));
+  // A label column (year, council, area) sits left of the figures when its header has text.
+  const labelCol = first > 0 && textAt(sheet, row, first - 1) !== null ? first - 1 : -1;
+  return buildLinesTable(sheet, sheetIndex, {
+    kind: "cla",
+    headerRow: row,
+    top: row,
+    labelCol,
+    columns,
+    textColumns: {},
+    anchorCols: columns.map((c) => c.col),
+    yearsDown: false,
+  });
+}
+
+function phasingAcrossTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable {
+  const columns: ColumnPlan[] = years.map((y) => ({ role: "year" as const, col: y.col, header: y.text, year: y.year, headerRow: row }));
+  const lastYear = Math.max(...years.map((y) => y.col));
+  const total = headers.find((h) => h.role === "total" && h.col > lastYear);
+  if (total) columns.push({ role: "total", col: total.col, header: total.text, year: null, headerRow: row });
+  const firstYear = Math.min(...years.map((y) => y.col));
+  return buildLinesTable(sheet, sheetIndex, {
+    kind: "phasing",
+    headerRow: row,
+    top: row,
+    labelCol: firstYear > 0 ? firstYear - 1 : -1,
+    columns,
+    textColumns: {},
+    anchorCols: columns.map((c) => c.col),
+    yearsDown: false,
+  });
+}
+
+/**
+ * Years down the first column: a year label with another year label under it starts a table
+ * whose header is the row above (when that row has text over the figures).
+ */
+function yearsDownTable(sheet: SheetGrid, sheetIndex: number, row: number, year: YearCell, claimed: CellRange[]): LinesTable | null {
+  const below = textAt(sheet, row + 1, year.col);
+  if (below === null || parseFinancialYear(below) === null) return null;
+  const headerRow = row - 1;
+  const columns: ColumnPlan[] = [];
+  const free = (r: number, c: number) => !claimed.some((k) => k.top <= r && r <= k.bottom && k.left <= c && c <= k.right);
+  for (let c = year.col + 1; ; c++) {
+    const header = headerRow >= 0 && free(headerRow, c) ? textAt(sheet, headerRow, c) : null;
+    const first = valueAt(sheet, row, c);
+    if (header === null && first === null) break;
+    const role: ColumnRole = header !== null && headerRole(header) === "total" ? "total" : "amount";
+    columns.push({ role, col: c, header: header ?? "", year: null, headerRow: header !== null ? headerRow : row });
+  }
+  if (columns.length === 0) return null;
+  const hasHeader = columns.some((c) => c.headerRow === headerRow);
+  return buildLinesTable(sheet, sheetIndex, {
+    kind: "phasing",
+    headerRow: hasHeader ? headerRow : row - 1,
+    top: hasHeader ? headerRow : row,
+    labelCol: year.col,
+    columns,
+    textColumns: {},
+    anchorCols: [],
+    yearsDown: true,
+    bodyTop: row,
+  });
+}
+
+const SUBTOTAL = /^sub[\s\-–—]*totals?\b/i;
+const TOTAL = /^(?:grand\s+)?totals?\b/i;
+
+/** `Sub-Total – Non-Workstreams` is a sub-total, `TOTAL` and `Grand total` the table total. */
+export function rowKindOf(label: string | null): RowKind {
+  if (label === null) return "line";
+  const first = label.charCodeAt(0) | 32;
+  if (first !== 115 /* s */ && first !== 116 /* t */ && first !== 103 /* g */) return "line";
+  if (SUBTOTAL.test(label)) return "subtotal";
+  if (TOTAL.test(label)) return "total";
+  return "line";
+}
+
+function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): LinesTable {
+  const { headerRow } = layout;
+  const used = [...layout.anchorCols, ...layout.columns.map((c) => c.col)];
+  if (layout.labelCol >= 0) used.push(layout.labelCol);
+  let left = Math.min(...used);
+  let right = Math.max(...used);
+  // Extra columns (codes, notes) beside the recognised ones belong to the table too.
+  if (!layout.yearsDown) {
+    while (left > 0 && valueAt(sheet, headerRow, left - 1) !== null) left--;
+    const width = sheet.values[headerRow]?.length ?? 0;
+    while (right + 1 < width && valueAt(sheet, headerRow, right + 1) !== null) right++;
+  }
+  let bodyTop = layout.bodyTop ?? headerRow + 1;
+  const unitsRow = layout.yearsDown ? null : readUnitsRow(sheet, bodyTop, left, right);
+  if (unitsRow) bodyTop++;
+  const rows: number[] = [];
+  let r = bodyTop;
+  while (r < sheet.values.length && !isBlankRow(sheet, r, left, right)) rows.push(r++);
+  const bottom = rows.length > 0 ? rows[rows.length - 1] : bodyTop - 1;
+  const titleUnit = titleUnitAbove(sheet, layout.top, right);
+  const columns: FigureColumn[] = layout.columns.map((p) => ({
+    role: p.role,
+    col: p.col,
+    headerRow: p.headerRow,
+    header: p.header,
+    year: p.year,
+    unit: p.role === "pct" ? null : (unitInText(p.header) ?? unitsRow?.get(p.col) ?? titleUnit),
+  }));
+  const figureColumns = columns.map((c) => readAmountColumn(sheet, rows, c.col, c.unit, c.role === "pct"));
+  const refCol = layout.textColumns.ref;
+  const tableRows: TableRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const label = layout.labelCol >= 0 ? labelAt(sheet, row, layout.labelCol) : null;
+    let kind = rowKindOf(label);
+    if (kind === "line" && refCol !== undefined) kind = rowKindOf(textAt(sheet, row, refCol));
+    const figures = new Array(figureColumns.length);
+    for (let k = 0; k < figureColumns.length; k++) figures[k] = figureColumns[k][i];
+    tableRows[i] = { row, kind, label, labelCol: layout.labelCol, figures };
+  }
+  const range: CellRange = { top: layout.top, left, bottom: Math.max(bottom, headerRow, layout.top), right };
+  return {
+    kind: layout.kind,
+    sheet,
+    sheetIndex,
+    range,
+    name: tableName(layout.kind, range),
+    headerRow,
+    columns,
+    rows: tableRows,
+    footnotes: footnotesUnder(sheet, bottom, left, right),
+    textColumns: layout.textColumns,
+    yearsDown: layout.yearsDown,
+  };
+}
+
+function labelAt(sheet: SheetGrid, row: number, col: number): string | null {
+  const v = sheet.values[row]?.[col];
+  if (typeof v === "string") {
+    const t = v.trim();
+    return t === "" ? null : t;
+  }
+  return typeof v === "number" ? String(v) : null;
+}
+
+/** A row of units under the header (`£m`, `£000`, `%`), holding no figures. */
+function readUnitsRow(sheet: SheetGrid, row: number, left: number, right: number): Map<number, Unit> | null {
+  const units = new Map<number, Unit>();
+  let unitCells = 0;
+  for (let c = left; c <= right; c++) {
+    const v = valueAt(sheet, row, c);
+    if (v === null) continue;
+    if (typeof v !== "string") return null;
+    const unit = parseUnit(v);
+    if (unit) {
+      units.set(c, unit);
+      unitCells++;
+    } else if (v.trim() === "%") unitCells++;
+    else return null;
+  }
+  return unitCells > 0 ? units : null;
+}
+
+/** A unit stated in a title just above the table: `Savings by workstream (£000)`. */
+function titleUnitAbove(sheet: SheetGrid, top: number, right: number): Unit | null {
+  for (let r = top - 1; r >= Math.max(0, top - 2); r--) {
+    for (let c = 0; c <= right; c++) {
+      const t = textAt(sheet, r, c);
+      if (t !== null && t.includes("£")) {
+        const unit = unitInText(t);
+        if (unit) return unit;
+      }
+    }
+  }
+  return null;
+}
+
+/** Lines of text under a table that begin with a footnote marker; blank lines between them. */
+function footnotesUnder(sheet: SheetGrid, bottom: number, left: number, right: number): Set<string> {
+  const markers = new Set<string>();
+  let blanks = 0;
+  for (let r = bottom + 1; r < sheet.values.length && blanks < 3; r++) {
+    if (isBlankRow(sheet, r, left, right)) {
+      blanks++;
+      continue;
+    }
+    blanks = 0;
+    let marker: string | null = null;
+    for (let c = left; c <= right && marker === null; c++) {
+      const t = textAt(sheet, r, c);
+      if (t !== null) {
+        marker = footnoteMarker(t);
+        break;
+      }
+      if (valueAt(sheet, r, c) !== null) break;
+    }
+    if (marker === null) break;
+    markers.add(marker);
+  }
+  return markers;
+}
+
+/** `Savings target | 30,100 | £000`: the label, the amount beside it, and its unit. */
+function targetTable(sheet: SheetGrid, sheetIndex: number, row: number, labelCol: number): TargetTable | null {
+  const label = textAt(sheet, row, labelCol)!;
+  let amountCol = -1;
+  for (let c = labelCol + 1; c <= labelCol + 3; c++) {
+    if (valueAt(sheet, row, c) !== null) {
+      amountCol = c;
+      break;
+    }
+  }
+  if (amountCol < 0) return null;
+  const amount = readAmount(sheet, row, amountCol, null);
+  if (amount.kind !== "number" && amount.kind !== "text") return null;
+  if (Number.isNaN(amount.decimals)) amount.decimals = typedDecimals(amount.value);
+  const unitText = textAt(sheet, row, amountCol + 1);
+  const besideUnit = unitText !== null ? parseUnit(unitText) : null;
+  const textUnit = amount.kind === "text" ? (parseAmountText(amount.text!)?.unit ?? null) : null;
+  const unit = besideUnit ?? unitInText(label) ?? (textUnit === "£" ? null : textUnit);
+  const range: CellRange = { top: row, left: labelCol, bottom: row, right: besideUnit ? amountCol + 1 : amountCol };
+  return {
+    kind: "target",
+    sheet,
+    sheetIndex,
+    range,
+    name: tableName("target", range),
+    labelCol,
+    row,
+    amount,
+    unit,
+    unitCol: besideUnit ? amountCol + 1 : null,
+  };
+}

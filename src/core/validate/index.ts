@@ -1,0 +1,66 @@
+/**
+ * The validation engine: finds the tables of every sheet (SPEC §4), runs every rule (SPEC §5)
+ * and returns the findings in a stable order (sheet, row, column, rule).
+ */
+import { countBySeverity, Finding, isReady, RULE_SEVERITY, RuleId, SeverityCounts } from "../findings";
+import { rangeToA1, toA1, WorkbookGrid } from "../grid";
+import { RULES, RuleContext } from "../rules";
+import { detectTables } from "./detect";
+import { DEFAULT_OPTIONS, ValidateOptions } from "./options";
+import { Table, TableKind } from "./tables";
+
+export type { ValidateOptions } from "./options";
+
+export interface TableSummary {
+  sheet: string;
+  kind: TableKind;
+  /** A1 range of the table. */
+  range: string;
+  /** The label findings carry in `Finding.table`. */
+  name: string;
+}
+
+export interface ValidationResult {
+  ready: boolean;
+  counts: SeverityCounts;
+  findings: Finding[];
+  tables: TableSummary[];
+}
+
+interface Placed {
+  finding: Finding;
+  sheetIndex: number;
+  row: number;
+  col: number;
+}
+
+export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOptions = {}): ValidationResult {
+  const tables: Table[] = [];
+  workbook.sheets.forEach((sheet, index) => tables.push(...detectTables(sheet, index)));
+  const placed: Placed[] = [];
+  const ctx: RuleContext = {
+    workbook,
+    tables,
+    options: { ...DEFAULT_OPTIONS, ...options },
+    report(rule: RuleId, table: Table | null, sheetIndex: number, row: number, col: number, message: string) {
+      const finding: Finding = {
+        rule,
+        severity: RULE_SEVERITY[rule],
+        sheet: workbook.sheets[sheetIndex].name,
+        cell: toA1(row, col),
+        message,
+        table: table ? table.name : "",
+      };
+      placed.push({ finding, sheetIndex, row, col });
+    },
+  };
+  for (const rule of RULES) rule.check(ctx);
+  placed.sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row || a.col - b.col || (a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0));
+  const findings = placed.map((p) => p.finding);
+  return {
+    ready: isReady(findings),
+    counts: countBySeverity(findings),
+    findings,
+    tables: tables.map((t) => ({ sheet: t.sheet.name, kind: t.kind, range: rangeToA1(t.range), name: t.name })),
+  };
+}
