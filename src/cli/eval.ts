@@ -5,15 +5,16 @@
  * Prints the result alone (numbers in plain decimal form, at most 15 significant digits as Excel
  * shows them; text as it is; a range one row per line, cells tab-separated) and exits 0. An Excel
  * error prints `#DIV/0! budget must not be zero` on standard output and exits 1 (inside a range,
- * the cell shows its code and each message goes to standard error). A formula that cannot be read,
- * an unknown function or a wrong number of arguments exits 2 with one line on standard error.
+ * the cell shows its code and each message goes to standard error); an unknown function is Excel's
+ * #NAME?. A formula that cannot be read or a wrong number of arguments exits 2 with one line on
+ * standard error.
  */
 import { decimalFromNumber, formatPlain } from "../core/decimal";
 import { CellError, parseErrorCode } from "../core/excel-errors";
 import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, acceptsRange } from "../core/function-args";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { FUNCTIONS } from "../functions/functions";
-import { installCustomFunctionsShim, isCustomFunctionError } from "./custom-functions-shim";
+import { CustomFunctionError, installCustomFunctionsShim, isCustomFunctionError } from "./custom-functions-shim";
 
 // functions.ts touches CustomFunctions only when a function runs, so installing it here is in time.
 installCustomFunctionsShim();
@@ -122,7 +123,8 @@ function show(value: unknown): string {
 /** Runs a parsed call as Excel would: a single value for a range argument arrives as a 1×1 range. */
 export function runCall(call: Call): number | string | number[][] {
   const id = FUNCTION_IDS.find((known) => known === call.name) as FunctionId | undefined;
-  if (!id) throw new UsageError(`unknown function ${call.name} (functions: ${FUNCTION_IDS.join(", ")})`);
+  // Excel shows #NAME? for a function it does not know.
+  if (!id) throw new CustomFunctionError("#NAME?", `unknown function ${call.name} (functions: ${FUNCTION_IDS.join(", ")})`);
   const specs = FUNCTION_ARGS[id];
   const required = specs.filter((spec) => !("optional" in spec)).length;
   if (call.args.length < required || call.args.length > specs.length) {

@@ -36,6 +36,8 @@ export function claChildren(rate: Decimal, population: Decimal): Decimal {
 
 /** Children fewer needed to reach `targetRate` (negative: already below it by that many). */
 export function claReduction(children: Decimal, targetRate: Decimal, population: Decimal): Decimal {
+  // A rate per 10,000 of no children at all means nothing, as in CLA.RATE.
+  if (population.isZero()) throw new FunctionError("#DIV/0!", MESSAGES.zero("population"));
   checkWithinPopulation(children, population, "children");
   return children.minus(claChildren(targetRate, population));
 }

@@ -161,9 +161,8 @@ function isEmpty(value: unknown): boolean {
 function toDecimal(raw: unknown, label: string, naAsZero: boolean): Decimal {
   if (isEmpty(raw)) return new Decimal(0);
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw) || Math.abs(raw) > MAX_MAGNITUDE) {
-      throw new FunctionError("#NUM!", MESSAGES.tooLarge(label, "1e15", String(raw)));
-    }
+    // Excel passes only finite numbers; the size limits are checkBounds's, per kind.
+    if (!Number.isFinite(raw)) throw new FunctionError("#NUM!", MESSAGES.tooLarge(label, "1e15", String(raw)));
     return decimalFromNumber(raw);
   }
   if (typeof raw === "string") {
@@ -182,18 +181,19 @@ function toDecimal(raw: unknown, label: string, naAsZero: boolean): Decimal {
 }
 
 function checkBounds(value: Decimal, rule: NumberRule, spec: ArgSpec, label: string): void {
-  const shown = value.toFixed();
+  const shown = value.toString();
   const min = spec.min ?? rule.min;
-  if (value.abs().greaterThan(MAX_MAGNITUDE)) throw new FunctionError("#NUM!", MESSAGES.tooLarge(label, "1e15", shown));
-  if (rule.whole && !value.isInteger()) throw new FunctionError("#NUM!", MESSAGES.notWhole(label, shown));
-  if (min === 0 && rule.max === MAX_MAGNITUDE) {
-    if (value.isNegative() && !value.isZero()) throw new FunctionError("#NUM!", MESSAGES.negative(label, shown));
+  if (rule.max < MAX_MAGNITUDE) {
+    // A small-range kind (decimals, weeks, a rate, years) says its own range, even for 1e308.
+    if (rule.above && value.lessThanOrEqualTo(min)) throw new FunctionError("#NUM!", MESSAGES.notPositive(label, shown));
+    if (value.lessThan(min) || value.greaterThan(rule.max)) {
+      throw new FunctionError("#NUM!", MESSAGES.outOfRange(label, String(min), String(rule.max), shown));
+    }
+    if (rule.whole && !value.isInteger()) throw new FunctionError("#NUM!", MESSAGES.notWhole(label, shown));
     return;
   }
-  if (rule.above && value.lessThanOrEqualTo(min)) throw new FunctionError("#NUM!", MESSAGES.notPositive(label, shown));
-  if (value.lessThan(min) || value.greaterThan(rule.max)) {
-    throw new FunctionError("#NUM!", MESSAGES.outOfRange(label, String(min), String(rule.max), shown));
-  }
+  if (value.abs().greaterThan(MAX_MAGNITUDE)) throw new FunctionError("#NUM!", MESSAGES.tooLarge(label, "1e15", shown));
+  if (min === 0 && value.isNegative() && !value.isZero()) throw new FunctionError("#NUM!", MESSAGES.negative(label, shown));
 }
 
 /** Reads `2017-10-01`, `01/10/2017` or `1/10/2017` (day first, as in England). */
@@ -223,12 +223,23 @@ function toDate(raw: unknown, label: string): CalendarDate {
   return date;
 }
 
+/** An amount written as text (or a plain number, or empty or NA as zero) with the unit it names. */
+function textAmount(value: unknown, label: string): TextAmount {
+  if (isEmpty(value)) return { value: new Decimal(0), unit: null };
+  if (typeof value === "number") return { value: toDecimal(value, label, true), unit: null };
+  if (typeof value !== "string") throw new FunctionError("#VALUE!", MESSAGES.notAmountText(label, value));
+  if (isNotApplicable(value)) return { value: new Decimal(0), unit: null };
+  const parsed = parseAmountText(value);
+  if (!parsed) throw new FunctionError("#VALUE!", MESSAGES.notAmountText(label, value));
+  return { value: parsed.value, unit: parsed.unit };
+}
+
 /** Checks one argument (a single value; ranges are split into cells by `evaluate`). */
 export function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name): ArgValue {
   if (spec.kind === "range") return amountsInRange(raw, spec);
   let value = single(raw, label);
-  // Desktop Excel passes an empty cell as 0, the web as null; for a unit, year or date 0 can only mean empty.
-  if (value === 0 && TEXT_LIKE.has(spec.kind)) value = null;
+  // Desktop Excel passes an empty cell as 0, the web as null; for a unit, year or date 0 (or "") can only mean empty.
+  if (TEXT_LIKE.has(spec.kind) && (value === 0 || isEmpty(value))) value = null;
   if (spec.optional && isEmpty(value)) return spec.default === undefined ? null : coerceArg(spec.default, spec, label);
   const rule = NUMBER_RULES[spec.kind];
   if (rule) {
@@ -253,13 +264,9 @@ export function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name
     case "date":
       return toDate(value, label);
     case "text": {
-      if (isEmpty(value)) return { value: new Decimal(0), unit: null };
-      if (typeof value === "number") return { value: toDecimal(value, label, true), unit: null };
-      if (typeof value !== "string") throw new FunctionError("#VALUE!", MESSAGES.notAmountText(label, value));
-      if (isNotApplicable(value)) return { value: new Decimal(0), unit: null };
-      const parsed = parseAmountText(value);
-      if (!parsed) throw new FunctionError("#VALUE!", MESSAGES.notAmountText(label, value));
-      return { value: parsed.value, unit: parsed.unit };
+      const amount = textAmount(value, label);
+      checkBounds(amount.value, NUMBER_RULES.amount as NumberRule, spec, label);
+      return amount;
     }
   }
   throw new Error(`no coercion for kind ${spec.kind}`);

@@ -42,6 +42,7 @@ export const MESSAGES = {
   notWhole: (arg: string, got: string) => `${arg} must be a whole number, got ${got}`,
   exceeds: (arg: string, got: string, other: string, limit: string) =>
     `${arg} (${got}) must not exceed ${other} (${limit})`,
+  resultTooLarge: () => "the result is beyond the largest number Excel holds (about 1e308)",
   yearOutOfRange: (got: string) => `the financial year must be between 1900/01 and 9998/99, got one starting in ${got}`,
 
   // #N/A: a figure marked not applicable

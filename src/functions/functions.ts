@@ -12,6 +12,7 @@
 import { claChildren, claCost, claRate, claRateOfNumbers, claReduction, claSaving } from "../core/cla";
 import { Decimal, toNumber } from "../core/decimal";
 import { FunctionError } from "../core/excel-errors";
+import { MESSAGES } from "../core/messages";
 import { ArgValue, CalendarDate, Cells, FastPath, FunctionId, TextAmount, evaluate } from "../core/function-args";
 import {
   savingsConvert,
@@ -43,6 +44,13 @@ function excelError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `internal error: ${message}`);
 }
 
+/** A result as the number a cell holds; beyond what a double holds is #NUM!, as in Excel. */
+function cellNumber(value: Decimal): number {
+  const n = toNumber(value);
+  if (!Number.isFinite(n)) throw new FunctionError("#NUM!", MESSAGES.resultTooLarge());
+  return n;
+}
+
 /** A function with range arguments: one result per cell; a single error of a single-cell call is thrown. */
 function perCell(id: FunctionId, args: unknown[], compute: (values: ArgValue[]) => Decimal, fast?: FastPath): number[][] {
   // A one-cell call of plain numbers (most calls) skips the per-cell machinery.
@@ -50,22 +58,15 @@ function perCell(id: FunctionId, args: unknown[], compute: (values: ArgValue[]) 
     const quick = fast(onlyCell(args[0]), onlyCell(args[1]), args[2]);
     if (quick !== undefined) return [[quick]];
   }
-  let cells: Cells<Decimal | number>;
+  let cells: Cells<number>;
   try {
-    cells = evaluate(id, args, compute, fast);
+    cells = evaluate(id, args, (values) => cellNumber(compute(values)), fast);
   } catch (error) {
     throw excelError(error);
   }
-  if (cells.length === 1 && cells[0].length === 1) {
-    const only = cells[0][0];
-    if (typeof only === "number") return cells as number[][];
-    if (only instanceof FunctionError) throw excelError(only);
-    return [[toNumber(only)]];
-  }
+  if (cells.length === 1 && cells[0].length === 1 && cells[0][0] instanceof FunctionError) throw excelError(cells[0][0]);
   // Excel shows an error object inside a returned array as that cell's error.
-  return cells.map((row) =>
-    row.map((cell) => (typeof cell === "number" ? cell : cell instanceof FunctionError ? (excelError(cell) as unknown as number) : toNumber(cell))),
-  );
+  return cells.map((row) => row.map((cell) => (cell instanceof FunctionError ? (excelError(cell) as unknown as number) : cell)));
 }
 
 /** A function with single-value arguments only: its one result, or its error thrown. */
@@ -103,7 +104,7 @@ export function savingsPctFunction(budget: any[][], saving: any[][], decimals?: 
  * @returns The exact total.
  */
 export function savingsTotalFunction(range: any[][]): number {
-  return toNumber(oneValue("SAVINGS.TOTAL", [range], ([amounts]) => savingsTotal(amounts as Decimal[])));
+  return oneValue("SAVINGS.TOTAL", [range], ([amounts]) => cellNumber(savingsTotal(amounts as Decimal[])));
 }
 
 /**
