@@ -4,6 +4,7 @@
  */
 import { countBySeverity, Finding, isReady, RULE_SEVERITY, RuleId, SeverityCounts } from "../findings";
 import { rangeToA1, toA1, WorkbookGrid } from "../grid";
+import { isAddinSheet } from "../annotation/names";
 import { RULES, RuleContext } from "../rules";
 import { detectTables } from "./detect";
 import { DEFAULT_OPTIONS, ValidateOptions } from "./options";
@@ -34,7 +35,9 @@ interface Placed {
   col: number;
 }
 
-export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOptions = {}): ValidationResult {
+export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions = {}): ValidationResult {
+  // The add-in's own report and record sheets are not the user's figures.
+  const workbook = { sheets: input.sheets.filter((s) => !isAddinSheet(s.name)) };
   const tables: Table[] = [];
   workbook.sheets.forEach((sheet, index) => tables.push(...detectTables(sheet, index)));
   const placed: Placed[] = [];

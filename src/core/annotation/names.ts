@@ -1,0 +1,24 @@
+/**
+ * Names and colours the add-in writes into a workbook. Both hosts (task pane and command line)
+ * use these, so a workbook annotated by one can be read and cleared by the other.
+ */
+import { Severity } from "../findings";
+
+/** The report sheet listing every finding with a link to its cell. */
+export const REPORT_SHEET = "Savings check";
+/** The very hidden sheet holding the record of what annotating added and what was there before. */
+export const RECORD_SHEET = "SavingsCheckRecord";
+/** Every note the add-in writes starts with this, so a reader can tell them from their own. */
+export const NOTE_PREFIX = "Savings check: ";
+
+/** Light fills that keep the figures readable: red for errors, amber for warnings, blue for info. */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: "#F8CBAD",
+  warning: "#FFE699",
+  info: "#BDD7EE",
+};
+
+/** The add-in's own sheets: never validated, never fingerprinted. */
+export function isAddinSheet(name: string): boolean {
+  return name === REPORT_SHEET || name === RECORD_SHEET;
+}

@@ -1,0 +1,130 @@
+/**
+ * The record annotating keeps inside the workbook (on the very hidden RECORD_SHEET) of what it
+ * added and what was there before, so that clearing removes exactly that, even after the file is
+ * closed, and from either host: the task pane and the command line write and read the same record.
+ */
+import { CellValue } from "../grid";
+import { RECORD_SHEET } from "./names";
+
+export interface RecordedCell {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  /** The note annotating added; null when the cell kept the user's own note (or notes were unavailable). */
+  note: string | null;
+  /** The cell's solid fill before annotating ("#RRGGBB"), or null for no fill. */
+  priorFill: string | null;
+  /** The fill annotating set ("#RRGGBB"). */
+  fill: string;
+  /**
+   * Optional, host-specific: the exact prior fill when it was not a plain solid colour (the
+   * command line stores exceljs's fill JSON here). A host that does not understand it restores
+   * priorFill instead.
+   */
+  priorFillDetail?: string;
+}
+
+export interface AnnotationRecord {
+  version: 1;
+  /** ISO 8601 time of the check. */
+  checkedAt: string;
+  fingerprint: string;
+  /** Name of the report sheet annotating added (deleted on clearing). */
+  reportSheet: string;
+  cells: RecordedCell[];
+}
+
+export interface ClearPlan {
+  notesToDelete: { sheet: string; cell: string }[];
+  /** Fills to put back; null means remove the fill. */
+  fills: { sheet: string; cell: string; fill: string | null; detail?: string }[];
+  sheetsToDelete: string[];
+}
+
+/** Cells of the record sheet hold at most this many characters (Excel allows 32,767). */
+const CHUNK_CHARS = 29_900;
+/** Each chunk is labelled: text starting with a letter is never taken for a number, date or formula. */
+const CHUNK_LABEL = /^SavingsCheckRecord (\d+)\/(\d+) /;
+
+/** The record as rows of column A of the record sheet: labelled chunks of its JSON. */
+export function encodeRecord(record: AnnotationRecord): string[][] {
+  const json = JSON.stringify(record);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length;) {
+    let end = Math.min(i + CHUNK_CHARS, json.length);
+    // Never split a surrogate pair: half a character is not valid text in a cell.
+    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end--;
+    chunks.push(json.slice(i, end));
+    i = end;
+  }
+  return chunks.map((chunk, i) => [`SavingsCheckRecord ${i + 1}/${chunks.length} ${chunk}`]);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Reads the record sheet's values back; throws an Error saying what is wrong when it is damaged. */
+export function decodeRecord(values: CellValue[][]): AnnotationRecord {
+  const cells = values.map((row) => row?.[0]).filter((v) => v !== null && v !== undefined && v !== "");
+  if (cells.length === 0) throw new Error(`The ${RECORD_SHEET} sheet is empty.`);
+  let json = "";
+  cells.forEach((cell, i) => {
+    const match = typeof cell === "string" ? CHUNK_LABEL.exec(cell) : null;
+    if (!match || Number(match[1]) !== i + 1 || Number(match[2]) !== cells.length)
+      throw new Error(
+        `The ${RECORD_SHEET} sheet is damaged: part ${i + 1} of ${cells.length} is missing or out of order.`,
+      );
+    json += (cell as string).slice(match[0].length);
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error(`The ${RECORD_SHEET} sheet is damaged: its text is not a readable record.`);
+  }
+  const problem = recordProblem(parsed);
+  if (problem) throw new Error(`The ${RECORD_SHEET} sheet is damaged: ${problem}.`);
+  return parsed as AnnotationRecord;
+}
+
+function recordProblem(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return "it holds no record";
+  const r = value as Record<string, unknown>;
+  if (r.version !== 1) return `unknown record version ${JSON.stringify(r.version)}`;
+  if (typeof r.checkedAt !== "string" || typeof r.fingerprint !== "string" || typeof r.reportSheet !== "string")
+    return "the check time, fingerprint or report sheet name is missing";
+  if (!Array.isArray(r.cells)) return "the list of marked cells is missing";
+  for (const [i, c] of (r.cells as unknown[]).entries()) {
+    if (!isRecordedCell(c)) return `marked cell ${i + 1} is incomplete`;
+  }
+  return null;
+}
+
+function isRecordedCell(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const isTextOrNull = (v: unknown) => v === null || typeof v === "string";
+  return (
+    typeof c.sheet === "string" &&
+    typeof c.cell === "string" &&
+    isTextOrNull(c.note) &&
+    isTextOrNull(c.priorFill) &&
+    typeof c.fill === "string" &&
+    (c.priorFillDetail === undefined || typeof c.priorFillDetail === "string")
+  );
+}
+
+/** What clearing does: remove the notes annotating added, put the prior fills back, drop both add-in sheets. */
+export function planClear(record: AnnotationRecord): ClearPlan {
+  return {
+    notesToDelete: record.cells.filter((c) => c.note !== null).map((c) => ({ sheet: c.sheet, cell: c.cell })),
+    fills: record.cells.map((c) => ({
+      sheet: c.sheet,
+      cell: c.cell,
+      fill: c.priorFill,
+      ...(c.priorFillDetail !== undefined ? { detail: c.priorFillDetail } : {}),
+    })),
+    sheetsToDelete: [record.reportSheet, RECORD_SHEET],
+  };
+}
