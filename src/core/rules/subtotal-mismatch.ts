@@ -19,7 +19,7 @@ export const subtotalMismatch: Rule = {
           const parts = group.parts.map((r) => r.figures[k]);
           const difference = checkSum(parts, stated);
           if (!difference) return;
-          const comparison = describeSum(group.row.label ?? "Sub-total", column.header, stated, parts, difference, "lines above");
+          const comparison = describeSum(group.row.label ?? "Sub-total", column.header, stated, parts, difference, "line", "above");
           reportDifference(ctx, "subtotal-mismatch", difference.outcome, table, stated.row, stated.col, comparison);
         });
       }

@@ -7,19 +7,23 @@ import { Decimal, formatPlain } from "../decimal";
 import { checkSum, classify, halfUnit, SumDifference, sumOf, sumTolerance } from "../validate/bounds";
 import { formatFigure } from "../validate/format";
 import { headerKey } from "../validate/headers";
-import { Amount, exactValue, hasFigure } from "../validate/reader";
+import { Amount, decimalsInUnit, exactValue, hasFigure } from "../validate/reader";
 import { columnIndex, LinesTable, rowGroups, SUMMED_ROLES, TableRow } from "../validate/tables";
 import { convertUnit, Unit } from "../units";
 import { linesTables, Rule, RuleContext } from "./context";
 import { reportDifference } from "./rounding-difference";
 
-/** `TOTAL, Total Budget: stated 161.5, the 2 rows it sums add to 161.4 (rounding reaches ±0.1)`. */
-export function describeSum(label: string, header: string, stated: Amount, parts: Amount[], difference: SumDifference, what: string): string {
+/**
+ * `TOTAL, Total Budget: stated 161.5, the 2 rows it sums add to 161.4 (rounding reaches ±0.1)`.
+ * `noun` names one part (`row`, `line`, `figure`), `where` says where the parts are.
+ */
+export function describeSum(label: string, header: string, stated: Amount, parts: Amount[], difference: SumDifference, noun: string, where: string): string {
   let places = stated.decimals;
   for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
-  const where = header === "" ? label : `${label}, ${header}`;
+  const subject = header === "" ? label : `${label}, ${header}`;
+  const one = difference.parts === 1;
   return (
-    `${where}: stated ${formatFigure(difference.stated, places)}, the ${difference.parts} ${what} add to ` +
+    `${subject}: stated ${formatFigure(difference.stated, places)}, the ${difference.parts} ${noun}${one ? "" : "s"} ${where} add${one ? "s" : ""} to ` +
     `${formatFigure(difference.computed, places)} (rounding reaches ±${formatPlain(difference.tolerance)})`
   );
 }
@@ -44,7 +48,7 @@ function checkTotalRows(ctx: RuleContext, table: LinesTable): void {
       const parts = group.parts.map((r) => r.figures[k]);
       const difference = checkSum(parts, stated);
       if (!difference) return;
-      const comparison = describeSum(group.row.label ?? "Total", column.header, stated, parts, difference, "rows it sums");
+      const comparison = describeSum(group.row.label ?? "Total", column.header, stated, parts, difference, "row", "it sums");
       reportDifference(ctx, "total-mismatch", difference.outcome, table, stated.row, stated.col, comparison);
     });
   }
@@ -69,7 +73,7 @@ function checkTotalColumn(ctx: RuleContext, table: LinesTable): void {
     const figures = parts.map((k) => row.figures[k]);
     const difference = checkSum(figures, stated);
     if (!difference) continue;
-    const comparison = describeSum(row.label ?? "Row", table.columns[total].header, stated, figures, difference, "figures of its row");
+    const comparison = describeSum(row.label ?? "Row", table.columns[total].header, stated, figures, difference, "figure", "of its row");
     reportDifference(ctx, "total-mismatch", difference.outcome, table, stated.row, stated.col, comparison);
   }
 }
@@ -90,7 +94,12 @@ interface Bounded {
 
 function inUnit(b: Bounded, unit: Unit | null): Bounded {
   if (!unit || !b.unit || unit === b.unit) return b;
-  return { value: convertUnit(b.value, b.unit, unit), tolerance: convertUnit(b.tolerance, b.unit, unit), unit, places: b.places };
+  return {
+    value: convertUnit(b.value, b.unit, unit),
+    tolerance: convertUnit(b.tolerance, b.unit, unit),
+    unit,
+    places: Math.max(0, decimalsInUnit(b.places, b.unit, unit)),
+  };
 }
 
 function savingsByWorkstream(ctx: RuleContext): Map<string, SummarySaving> {
@@ -111,43 +120,65 @@ function checkAgainstSummary(ctx: RuleContext): void {
   const savings = savingsByWorkstream(ctx);
   if (savings.size === 0) return;
   for (const table of linesTables(ctx, "phasing", "register")) {
-    const source = amountColumns(table);
-    if (source.length === 0) continue;
-    const unit = table.columns[source[0]].unit;
-    if (table.kind === "phasing") {
-      if (table.yearsDown) continue;
-      const total = columnIndex(table, "total");
-      for (const row of table.rows) {
-        const saving = row.kind === "line" && row.label !== null ? savings.get(headerKey(row.label)) : undefined;
-        if (!saving) continue;
-        const stated = total >= 0 && hasFigure(row.figures[total]) ? [row.figures[total]] : source.map((k) => row.figures[k]);
-        const cell = stated[stated.length - 1];
-        compare(ctx, table, row.label!, stated, unit, saving, cell.row, cell.col, "phasing total");
-      }
-    } else {
-      const ws = table.textColumns.workstream;
-      if (ws === undefined) continue;
-      const keys = new Map<string, string>();
-      const groups = new Map<string, { label: string; parts: Amount[] }>();
-      for (const row of table.rows) {
-        if (row.kind !== "line") continue;
-        const text = lineText(table, row, ws);
-        if (text === null) continue;
-        let key = keys.get(text);
-        if (key === undefined) {
-          key = headerKey(text);
-          keys.set(text, key);
-        }
-        if (!savings.has(key)) continue;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { label: text, parts: [] }));
-        for (const k of source) group.parts.push(row.figures[k]);
-      }
-      for (const [key, group] of groups) {
-        const last = group.parts[group.parts.length - 1];
-        compare(ctx, table, group.label, group.parts, unit, savings.get(key)!, last.row, last.col, "register lines add to");
-      }
+    if (table.kind === "phasing" && table.yearsDown) checkYearsDown(ctx, table, savings);
+    else if (table.kind === "phasing") checkYearsAcross(ctx, table, savings);
+    else checkRegister(ctx, table, savings);
+  }
+}
+
+/** One row per workstream: its Total column, else the sum of its years. */
+function checkYearsAcross(ctx: RuleContext, table: LinesTable, savings: Map<string, SummarySaving>): void {
+  const years = partColumns(table);
+  if (years.length === 0) return;
+  const unit = table.columns[years[0]].unit;
+  const total = columnIndex(table, "total");
+  for (const row of table.rows) {
+    const saving = row.kind === "line" && row.label !== null ? savings.get(headerKey(row.label)) : undefined;
+    if (!saving) continue;
+    const stated = total >= 0 && hasFigure(row.figures[total]) ? [row.figures[total]] : years.map((k) => row.figures[k]);
+    const cell = stated[stated.length - 1];
+    compare(ctx, table, row.label!, stated, unit, saving, cell.row, cell.col, "phasing total");
+  }
+}
+
+/** One column per workstream, one row per year: its Total row, else the sum of its years. */
+function checkYearsDown(ctx: RuleContext, table: LinesTable, savings: Map<string, SummarySaving>): void {
+  const lines = table.rows.filter((r) => r.kind === "line");
+  const totalRow = table.rows.find((r) => r.kind === "total");
+  table.columns.forEach((column, k) => {
+    const saving = column.role === "amount" && column.header !== "" ? savings.get(headerKey(column.header)) : undefined;
+    if (!saving) return;
+    const stated = totalRow && hasFigure(totalRow.figures[k]) ? [totalRow.figures[k]] : lines.map((r) => r.figures[k]);
+    const cell = stated[stated.length - 1];
+    if (cell) compare(ctx, table, column.header, stated, column.unit, saving, cell.row, cell.col, "phasing total");
+  });
+}
+
+/** Register lines grouped by their Workstream column: the sum of their savings. */
+function checkRegister(ctx: RuleContext, table: LinesTable, savings: Map<string, SummarySaving>): void {
+  const ws = table.textColumns.workstream;
+  const source = amountColumns(table);
+  if (ws === undefined || source.length === 0) return;
+  const unit = table.columns[source[0]].unit;
+  const keys = new Map<string, string>();
+  const groups = new Map<string, { label: string; parts: Amount[] }>();
+  for (const row of table.rows) {
+    if (row.kind !== "line") continue;
+    const text = lineText(table, row, ws);
+    if (text === null) continue;
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = headerKey(text);
+      keys.set(text, key);
     }
+    if (!savings.has(key)) continue;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { label: text, parts: [] }));
+    for (const k of source) group.parts.push(row.figures[k]);
+  }
+  for (const [key, group] of groups) {
+    const last = group.parts[group.parts.length - 1];
+    compare(ctx, table, group.label, group.parts, unit, savings.get(key)!, last.row, last.col, "register lines add to");
   }
 }
 
@@ -158,10 +189,10 @@ function lineText(table: LinesTable, row: TableRow, col: number): string | null 
   return t === "" ? null : t;
 }
 
-/** Figure columns holding a line's saving: its total column, else its amount, else its years. */
+/** Figure columns holding a register line's saving: its total column, else its amount, else its years. */
 function amountColumns(table: LinesTable): number[] {
   const total = columnIndex(table, "total");
-  if (total >= 0) return table.kind === "phasing" ? partColumns(table) : [total];
+  if (total >= 0) return [total];
   const amount = columnIndex(table, "amount");
   if (amount >= 0) return [amount];
   return partColumns(table);
@@ -191,7 +222,7 @@ function compare(
   const shownUnit = unit ?? saving.unit;
   const comparison =
     `${label}: ${what} ${formatFigure(here.value, places)}${shownUnit ? ` (${shownUnit})` : ""}, ` +
-    `the full-year saving in ${saving.table.name} on ${saving.table.sheet.name} is ${formatFigure(summary.value, Math.max(places, saving.amount.decimals))}`;
+    `the full-year saving in ${saving.table.name} on ${saving.table.sheet.name} is ${formatFigure(summary.value, Math.max(places, summary.places))}`;
   reportDifference(ctx, "total-mismatch", outcome, table, row, col, comparison);
 }
 

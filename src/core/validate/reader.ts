@@ -191,6 +191,11 @@ export function readAmountColumn(sheet: SheetGrid, rows: readonly number[], col:
 /** Powers of ten of each unit: a figure converted from £m to £000 shows three fewer decimals. */
 const UNIT_DIGITS: Record<Unit, number> = { "£": 0, "£000": 3, "£m": 6 };
 
+/** The decimals a figure shown with `decimals` in `from` has in `to` (negative: tens, hundreds…). */
+export function decimalsInUnit(decimals: number, from: Unit, to: Unit): number {
+  return decimals + UNIT_DIGITS[to] - UNIT_DIGITS[from];
+}
+
 /**
  * One cell as an amount. A number in General format comes back with decimals NaN: its column
  * decides (see readAmountColumn).
@@ -226,7 +231,7 @@ export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Uni
   // `£4.462m` in a £000 column is 4,462; a bare `£` decorates the column's own unit.
   if (unit && parsed.unit && parsed.unit !== "£" && parsed.unit !== unit) {
     exact = convertUnit(exact, parsed.unit, unit);
-    decimals += UNIT_DIGITS[unit] - UNIT_DIGITS[parsed.unit];
+    decimals = decimalsInUnit(decimals, parsed.unit, unit);
   }
   return { row, col, kind: "text", value: exact.toNumber(), exact, decimals, markers: parsed.markers.length ? parsed.markers : null, formula, text };
 }
