@@ -4,9 +4,13 @@
  */
 import { Command, EXIT_USAGE, Output, UsageError } from "./command";
 import { evalCommand } from "./eval";
+import { validateCommand } from "./validate";
+import { templateCommand } from "./template";
 
 const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
+  validate: validateCommand,
+  template: templateCommand,
 };
 
 const processOutput: Output = {

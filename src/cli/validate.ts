@@ -1,0 +1,134 @@
+/**
+ * `savings-check validate <file.xlsx> [--json] [--annotate <out.xlsx>]` (SPEC §7): reads the file,
+ * runs the validation engine, prints a summary and the findings grouped by table (or the JSON of
+ * SPEC §7), optionally writes an annotated copy. Exit 0 ready for committee, 1 errors found,
+ * 2 unreadable file or wrong arguments. The input is never written.
+ */
+import { Finding, SeverityCounts } from "../core/findings";
+import { validateWorkbook, ValidationResult } from "../core/validate";
+import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
+import { samePath, writeAnnotatedCopy } from "./xlsx/annotate";
+import { readWorkbookGrid } from "./xlsx/read";
+
+export interface ValidateRequest {
+  input: string;
+  json: boolean;
+  annotate: string | null;
+}
+
+export const validateCommand: Command = {
+  usage: "validate <file.xlsx> [--json] [--annotate <out.xlsx>]",
+  summary: "check a workbook for committee; exit 0 ready, 1 errors found, 2 unreadable",
+  async run(args, output) {
+    return runValidate(parseValidateArgs(args), output);
+  },
+};
+
+export function parseValidateArgs(args: string[]): ValidateRequest {
+  let input: string | null = null;
+  let json = false;
+  let annotate: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") json = true;
+    else if (arg === "--annotate") {
+      const out = args[++i];
+      if (out === undefined || out.startsWith("--")) throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
+      annotate = out;
+    } else if (arg.startsWith("--")) throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>)`);
+    else if (input === null) input = arg;
+    else throw new UsageError(`one workbook at a time: unexpected '${arg}'`);
+  }
+  if (input === null) throw new UsageError("which workbook? usage: savings-check validate <file.xlsx> [--json] [--annotate <out.xlsx>]");
+  if (annotate !== null && samePath(input, annotate)) {
+    throw new UsageError(`--annotate ${annotate} is the input file: the input is never written, choose another output path`);
+  }
+  return { input, json, annotate };
+}
+
+/** Validates (and annotates) as asked, prints the result, and returns the exit status. */
+export async function runValidate(request: ValidateRequest, output: Output): Promise<number> {
+  const progress = startProgress(request.input);
+  let result: ValidationResult;
+  try {
+    const workbook = await readWorkbookGrid(request.input);
+    progress.step("checking");
+    result = validateWorkbook(workbook);
+    if (request.annotate !== null) {
+      progress.step("annotating");
+      await writeAnnotatedCopy(request.input, request.annotate, workbook, result, new Date());
+    }
+  } finally {
+    progress.done();
+  }
+  if (request.json) output.out(JSON.stringify(jsonReport(request.input, result)));
+  else {
+    output.out(humanReport(request.input, result));
+    if (request.annotate !== null) output.out(`\nAnnotated copy: ${request.annotate}`);
+  }
+  return result.ready ? EXIT_OK : EXIT_FAILED;
+}
+
+/** The JSON of SPEC §7, keys in its order. */
+export function jsonReport(file: string, result: ValidationResult) {
+  return {
+    file,
+    ready: result.ready,
+    counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
+    findings: result.findings.map(({ rule, severity, sheet, cell, message, table }) => ({ rule, severity, sheet, cell, message, table })),
+  };
+}
+
+/** A summary line, the tables found, then the findings grouped by table, one line each. */
+export function humanReport(file: string, result: ValidationResult): string {
+  const lines = [`${file}: ${result.ready ? "Ready for committee" : "NOT ready for committee"} (${countsText(result.counts)})`];
+  if (result.tables.length === 0) lines.push("Tables found: none");
+  else {
+    lines.push(`Tables found (${result.tables.length}):`);
+    for (const t of result.tables) lines.push(`  ${t.name} on ${sheetName(t.sheet)}`);
+  }
+  const groups = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const key = f.table === "" ? `Sheet ${sheetName(f.sheet)}` : `${f.table} on ${sheetName(f.sheet)}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const [title, findings] of groups) {
+    lines.push("", title);
+    for (const f of findings) lines.push(`  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`);
+  }
+  return lines.join("\n");
+}
+
+function countsText(counts: SeverityCounts): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
+}
+
+/** `Summary` or `'Table 1'`, as Excel writes a sheet name in a reference. */
+function sheetName(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** A line on a terminal's stderr, shown only once the work has taken more than a second. */
+function startProgress(file: string) {
+  const tty = process.stderr.isTTY === true;
+  let stage = "reading";
+  let shown = false;
+  const show = () => {
+    shown = true;
+    process.stderr.write(`\r\x1b[Ksavings-check: ${stage} ${file}…`);
+  };
+  const timer = tty ? setTimeout(show, 1000) : null;
+  return {
+    step(next: string) {
+      stage = next;
+      if (shown) show();
+    },
+    done() {
+      if (timer) clearTimeout(timer);
+      if (shown) process.stderr.write("\r\x1b[K");
+    },
+  };
+}
