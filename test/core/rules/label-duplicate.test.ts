@@ -1,0 +1,38 @@
+import { check, findingsOf, grid, only } from "../validate/build";
+
+describe("label-duplicate", () => {
+  it("flags two lines of one table with the same label (case and spacing aside)", () => {
+    const rows = [
+      ["Workstream", "Savings £000"],
+      ["Support Services", 904],
+      ["Education High Needs", 979],
+      ["support  services", 100],
+    ];
+    expect(findingsOf("label-duplicate", rows)).toEqual([
+      {
+        rule: "label-duplicate",
+        severity: "warning",
+        sheet: "Sheet1",
+        cell: "A4",
+        table: "Workstream summary A1:B4",
+        message: '"support  services" is the label of two lines: rows 2 and 4.',
+      },
+    ]);
+  });
+
+  it("accepts the same label in two tables, and repeated sub-total labels", () => {
+    const sheet = grid("S", [
+      ["Workstream", "Savings £000"],
+      ["Support Services", 904],
+      ["Sub-total", 904],
+      ["Other", 1],
+      ["Sub-total", 1],
+      [],
+      ["Service", "Savings £000"],
+      ["Support Services", 904],
+    ]);
+    const result = check(sheet);
+    expect(result.tables).toHaveLength(2);
+    expect(only(result, "label-duplicate")).toEqual([]);
+  });
+});
