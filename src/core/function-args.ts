@@ -39,8 +39,6 @@ const MAX_DATE_SERIAL = 2958465;
 interface NumberRule {
   readonly min: number;
   readonly max: number;
-  /** Zero itself is out of range (a year of zero weeks). */
-  readonly above?: boolean;
   readonly whole?: boolean;
 }
 
@@ -49,7 +47,7 @@ const NUMBER_RULES: Partial<Record<ArgKind, NumberRule>> = {
   count: { min: 0, max: MAX_MAGNITUDE },
   rate: { min: 0, max: 10000 },
   decimals: { min: 0, max: 15, whole: true },
-  weeks: { min: 0, max: 53, above: true },
+  weeks: { min: 1, max: 53 },
   years: { min: -200, max: 200, whole: true },
 };
 
@@ -185,7 +183,6 @@ function checkBounds(value: Decimal, rule: NumberRule, spec: ArgSpec, label: str
   const min = spec.min ?? rule.min;
   if (rule.max < MAX_MAGNITUDE) {
     // A small-range kind (decimals, weeks, a rate, years) says its own range, even for 1e308.
-    if (rule.above && value.lessThanOrEqualTo(min)) throw new FunctionError("#NUM!", MESSAGES.notPositive(label, shown));
     if (value.lessThan(min) || value.greaterThan(rule.max)) {
       throw new FunctionError("#NUM!", MESSAGES.outOfRange(label, String(min), String(rule.max), shown));
     }
@@ -238,10 +235,12 @@ function textAmount(value: unknown, label: string): TextAmount {
 export function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name): ArgValue {
   if (spec.kind === "range") return amountsInRange(raw, spec);
   let value = single(raw, label);
-  // Desktop Excel passes an empty cell as 0, the web as null; for a unit, year or date 0 (or "") can only mean empty.
-  if (TEXT_LIKE.has(spec.kind) && (value === 0 || isEmpty(value))) value = null;
-  if (spec.optional && isEmpty(value)) return spec.default === undefined ? null : coerceArg(spec.default, spec, label);
   const rule = NUMBER_RULES[spec.kind];
+  // Desktop Excel passes an empty cell as 0, the web as null. Where 0 is not allowed (a unit, a date,
+  // a financial year, a number of weeks) 0 can only be an empty cell: read it as one on both.
+  if (value === 0 && (TEXT_LIKE.has(spec.kind) || (rule && rule.min > 0))) value = null;
+  if (TEXT_LIKE.has(spec.kind) && isEmpty(value)) value = null;
+  if (spec.optional && isEmpty(value)) return spec.default === undefined ? null : coerceArg(spec.default, spec, label);
   if (rule) {
     // An integer kind takes its number as is: decimals and years are small whole numbers.
     const decimal = toDecimal(value, label, false);
