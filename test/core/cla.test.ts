@@ -92,6 +92,9 @@ describe("claChildren and claReduction", () => {
   it("gives #NUM! when children exceed the population", () => {
     expectFunctionError(() => claReduction(d(10), d(31), d(5)), "#NUM!", "children (10) must not exceed population (5)");
   });
+  it("gives #DIV/0! for a zero population, as CLA.RATE does: a rate of no children means nothing", () => {
+    expectFunctionError(() => claReduction(d(0), d(31), d(0)), "#DIV/0!", "population must not be zero");
+  });
 });
 
 describe("claCost and claSaving", () => {
