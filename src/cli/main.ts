@@ -4,11 +4,13 @@
  */
 import { Command, EXIT_USAGE, Output, UsageError } from "./command";
 import { evalCommand } from "./eval";
+import { clearCommand } from "./clear";
 import { validateCommand } from "./validate";
 import { templateCommand } from "./template";
 
 const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
+  clear: clearCommand,
   validate: validateCommand,
   template: templateCommand,
 };

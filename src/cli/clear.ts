@@ -1,0 +1,26 @@
+/**
+ * `savings-check clear <annotated.xlsx> <out.xlsx>` (SPEC §7): writes a copy of an annotated
+ * workbook with exactly what annotating added removed (notes, fills, the two add-in sheets),
+ * from the record inside it, whichever host annotated it. The input is never written.
+ */
+import { Command, EXIT_OK, UsageError } from "./command";
+import { clearAnnotatedCopy } from "./xlsx/annotate";
+
+const USAGE = "clear <annotated.xlsx> <out.xlsx>";
+
+export const clearCommand: Command = {
+  usage: USAGE,
+  summary: "Remove exactly what annotating added, into a copy.",
+  async run(args, output) {
+    const option = args.find((a) => a.startsWith("--"));
+    if (option !== undefined) throw new UsageError(`unknown option '${option}' (usage: savings-check ${USAGE})`);
+    if (args.length !== 2)
+      throw new UsageError(
+        `${args.length < 2 ? "needs" : "takes"} two files, the annotated workbook and the copy to write (usage: savings-check ${USAGE})`,
+      );
+    const [input, out] = args;
+    const { cleared } = await clearAnnotatedCopy(input, out);
+    output.out(`Cleared ${cleared} marked cell${cleared === 1 ? "" : "s"} and the report: ${out}`);
+    return EXIT_OK;
+  },
+};
