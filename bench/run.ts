@@ -6,8 +6,9 @@
  */
 import { BenchSection } from "./section";
 import { functionsBench } from "./functions";
+import { validateBench } from "./validate";
 
-const SECTIONS: BenchSection[] = [functionsBench];
+const SECTIONS: BenchSection[] = [functionsBench, validateBench];
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
