@@ -3,6 +3,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FunctionsMetadataCheck } = require("./src/functions/metadata-check");
 
 // Where the add-in is served from. Development uses the dev server on localhost; a production
 // build for a council's web host is `ADDIN_URL=https://addins.example.gov.uk/savings/ npm run build`.
@@ -37,6 +38,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new FunctionsMetadataCheck(), // the build fails if a function of src/core/function-args.ts loses its metadata
       new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new CopyWebpackPlugin({
