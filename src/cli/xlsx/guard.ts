@@ -119,8 +119,7 @@ function findEndOfCentralDirectory(bytes: Buffer): number {
 }
 
 function checkSizes(bytes: Buffer, entries: ZipEntry[], path: string): void {
-  const bomb = (why: string) =>
-    new UsageError(`${path} looks like a zip bomb (${why}); refused before inflating it`);
+  const bomb = (why: string, when = "before inflating it") => new UsageError(`${path} looks like a zip bomb (${why}); refused ${when}`);
   let total = 0;
   let worstCase = 0;
   for (const e of entries) {
@@ -139,7 +138,7 @@ function checkSizes(bytes: Buffer, entries: ZipEntry[], path: string): void {
     try {
       inflateRawSync(bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), { maxOutputLength: Math.max(1, e.uncompressedSize) });
     } catch (error) {
-      if (error instanceof RangeError) throw bomb(`${e.name} inflates past the size its directory states`);
+      if (error instanceof RangeError) throw bomb(`${e.name} inflates past the size its directory states`, "as soon as it did");
       throw new UsageError(`${path} is damaged (${e.name} cannot be inflated): save it again from Excel`);
     }
   }
