@@ -4,6 +4,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { FunctionsMetadataCheck } = require("./src/functions/metadata-check");
+const { withNamespace } = require("./src/functions/namespace");
 
 // Where the add-in is served from. Development uses the dev server on localhost; a production
 // build for a council's web host is `ADDIN_URL=https://addins.example.gov.uk/savings/ npm run build`.
@@ -47,7 +48,8 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().replaceAll(DEV_URL, addinUrl),
+            // FUNCTIONS_NAMESPACE=CS: the fallback of SPEC §3, functions typed =CS.SAVINGS.PCT (README).
+            transform: (content) => withNamespace(content.toString().replaceAll(DEV_URL, addinUrl), process.env.FUNCTIONS_NAMESPACE),
           },
         ],
       }),

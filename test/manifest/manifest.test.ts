@@ -161,21 +161,24 @@ describe("manifest.xml", () => {
   });
 });
 
+/** The dist/manifest.xml that webpack.config.js writes with these environment variables. */
+async function built(addinUrl: string | undefined, namespace?: string): Promise<string> {
+  const saved = { ADDIN_URL: process.env.ADDIN_URL, FUNCTIONS_NAMESPACE: process.env.FUNCTIONS_NAMESPACE };
+  const set = (name: keyof typeof saved, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
+  set("ADDIN_URL", addinUrl);
+  set("FUNCTIONS_NAMESPACE", namespace);
+  try {
+    const config = await require("../../webpack.config.js")({}, { mode: "production" });
+    const copy = config.plugins.find((plugin: { patterns?: unknown }) => Array.isArray(plugin.patterns));
+    const pattern = copy.patterns.find((p: { from: string }) => p.from === "manifest.xml");
+    return pattern.transform(Buffer.from(source)) as string;
+  } finally {
+    set("ADDIN_URL", saved.ADDIN_URL);
+    set("FUNCTIONS_NAMESPACE", saved.FUNCTIONS_NAMESPACE);
+  }
+}
+
 describe("building for a production host (ADDIN_URL)", () => {
-  const built = async (addinUrl: string | undefined) => {
-    const saved = process.env.ADDIN_URL;
-    if (addinUrl === undefined) delete process.env.ADDIN_URL;
-    else process.env.ADDIN_URL = addinUrl;
-    try {
-      const config = await require("../../webpack.config.js")({}, { mode: "production" });
-      const copy = config.plugins.find((plugin: { patterns?: unknown }) => Array.isArray(plugin.patterns));
-      const pattern = copy.patterns.find((p: { from: string }) => p.from === "manifest.xml");
-      return pattern.transform(Buffer.from(source)) as string;
-    } finally {
-      if (saved === undefined) delete process.env.ADDIN_URL;
-      else process.env.ADDIN_URL = saved;
-    }
-  };
 
   it("rewrites every development URL to the host, and leaves none on localhost", async () => {
     const manifest = await built("https://addins.example.gov.uk/savings/");
@@ -193,5 +196,19 @@ describe("building for a production host (ADDIN_URL)", () => {
   it("refuses a host that is not https or does not end in /", async () => {
     await expect(built("http://addins.example.gov.uk/savings/")).rejects.toThrow("ADDIN_URL must be an https URL ending in '/'");
     await expect(built("https://addins.example.gov.uk/savings")).rejects.toThrow("ADDIN_URL must be an https URL ending in '/'");
+  });
+});
+
+describe("the namespace fallback (FUNCTIONS_NAMESPACE), chosen at build time", () => {
+  it("adds <Namespace> to the custom functions, resolving to the short string the user types before each name", async () => {
+    const manifest = toElement((await xml2js.parseStringPromise(await built(undefined, "cs"), { strict: true, explicitChildren: true, preserveChildrenOrder: true, explicitRoot: false })) as unknown as RawNode);
+    const point = all(manifest).find((e) => e.name === "ExtensionPoint" && e.attrs["xsi:type"] === "CustomFunctions") as Element;
+    expect(point.children.map((e) => e.name)).toEqual(["Script", "Page", "Metadata", "Namespace"]);
+    const id = point.children[3].attrs.resid;
+    expect(named(manifest, "bt:String").find((e) => e.attrs.id === id)?.attrs.DefaultValue).toBe("CS");
+  });
+
+  it("refuses a namespace Excel would not take", async () => {
+    await expect(built(undefined, "C.S")).rejects.toThrow("FUNCTIONS_NAMESPACE must be 1 to 8 letters or digits starting with a letter, got 'C.S'");
   });
 });
