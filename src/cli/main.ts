@@ -7,12 +7,14 @@ import { evalCommand } from "./eval";
 import { clearCommand } from "./clear";
 import { validateCommand } from "./validate";
 import { templateCommand } from "./template";
+import { demoCommand } from "./demo";
 
 const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
   clear: clearCommand,
   validate: validateCommand,
   template: templateCommand,
+  demo: demoCommand,
 };
 
 const processOutput: Output = {

@@ -1,0 +1,37 @@
+/**
+ * `savings-check demo` (`npm run demo`): validates the bundled example workbook (Hampshire's
+ * Tt2019 Table 1 with faults planted by scripts/make-examples.js), writes its annotated copy next
+ * to it (that copy is the only file it writes), and prints the summary and findings. Exits 0 when
+ * the demo ran: the findings are the point of it.
+ */
+import { existsSync } from "fs";
+import { dirname, join, relative } from "path";
+import { Command, EXIT_OK, UsageError } from "./command";
+import { runValidate } from "./validate";
+
+const EXAMPLE = "examples/savings-proposals.xlsx";
+const ANNOTATED = "examples/savings-proposals.annotated.xlsx";
+
+export const demoCommand: Command = {
+  usage: "demo",
+  summary: "check the bundled example workbook and write its annotated copy beside it",
+  async run(args, output) {
+    if (args.length > 0) throw new UsageError("demo takes no arguments");
+    const root = packageRoot();
+    const input = join(root, EXAMPLE);
+    if (!existsSync(input)) throw new UsageError(`the example workbook ${EXAMPLE} is missing: run node scripts/make-examples.js`);
+    const shown = (path: string) => relative(process.cwd(), path) || path;
+    output.out(`Checking ${shown(input)}: Hampshire's Tt2019 Table 1 with planted faults, plus a phasing sheet and a savings register.\n`);
+    await runValidate({ input: shown(input), json: false, annotate: shown(join(root, ANNOTATED)) }, output);
+    output.out("Open the annotated copy in Excel: notes and fills on the cells, and a 'Savings check' sheet listing every finding.");
+    return EXIT_OK;
+  },
+};
+
+/** The directory holding package.json, from src/cli (ts-jest) or lib/src/cli (built). */
+function packageRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new UsageError("cannot find the savings-check package directory");
+  }
+}
