@@ -45,6 +45,7 @@ export function classify(stated: Decimal, computed: Decimal, tolerance: Decimal)
  * as scaled integers (exact below 2^53), so a long column costs no Decimal unless it disagrees.
  */
 export function checkSum(parts: readonly Amount[], stated: Amount): SumDifference | null {
+  if (wholeSum(parts) === stated.value && stated.exact === null) return null;
   if (sumsExactly(parts, stated)) return null;
   const computed = sumOf(parts);
   const tolerance = sumTolerance(parts);
@@ -70,6 +71,22 @@ export function sumTolerance(parts: readonly Amount[]): Decimal {
   let tolerance = new Decimal(0);
   for (const [decimals, count] of counts) tolerance = tolerance.plus(halfUnit(decimals).times(count));
   return tolerance;
+}
+
+/**
+ * The sum of whole figures (most £000 and £ tables), exact as a double while every partial sum
+ * is a safe integer; NaN when a figure is not whole or is held as a Decimal. Allocates nothing.
+ */
+function wholeSum(parts: readonly Amount[]): number {
+  let sum = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind !== "number" && p.kind !== "text") continue;
+    if (p.exact !== null || !Number.isInteger(p.value)) return NaN;
+    sum += p.value;
+    if (!Number.isSafeInteger(sum)) return NaN;
+  }
+  return sum;
 }
 
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];

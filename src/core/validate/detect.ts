@@ -15,12 +15,40 @@ interface HeaderCell {
   col: number;
   role: HeaderRole;
   text: string;
+  /** Which run of adjacent cells of the row it sits in. */
+  run: number;
 }
 
 interface YearCell {
   col: number;
   year: number;
   text: string;
+  run: number;
+}
+
+interface HeaderGroup {
+  headers: HeaderCell[];
+  years: YearCell[];
+}
+
+/**
+ * Splits a header row into the tables it heads: runs of adjacent cells stay together unless
+ * both the cells so far and the next run each head a table of their own.
+ */
+function sideBySide(headers: HeaderCell[], years: YearCell[]): HeaderGroup[] {
+  const runs: HeaderGroup[] = [];
+  for (const h of headers) (runs[h.run] ??= { headers: [], years: [] }).headers.push(h);
+  for (const y of years) (runs[y.run] ??= { headers: [], years: [] }).years.push(y);
+  const groups: HeaderGroup[] = [];
+  for (const next of runs) {
+    if (!next) continue;
+    const current = groups[groups.length - 1];
+    if (current && !(kindOf(current.headers, current.years) && kindOf(next.headers, next.years))) {
+      current.headers.push(...next.headers);
+      current.years.push(...next.years);
+    } else groups.push({ headers: [...next.headers], years: [...next.years] });
+  }
+  return groups;
 }
 
 /** Every table of a sheet, top to bottom. */
@@ -31,46 +59,59 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
   for (let r = 0; r < rowCount; r++) {
     const cells = sheet.values[r];
     if (!cells || cells.length === 0) continue;
-    const covering = claimed.filter((c) => c.top <= r && r <= c.bottom);
+    const covering = claimed.length === 0 ? claimed : claimed.filter((c) => c.top <= r && r <= c.bottom);
     const headers: HeaderCell[] = [];
     const years: YearCell[] = [];
     const targets: number[] = [];
+    // Runs of cells separated by a blank (or claimed) cell: tables side by side share a header row.
+    let run = 0;
+    let inRun = false;
     for (let c = 0; c < cells.length; c++) {
+      const claimedHere = covering.length > 0 ? covering.find((k) => k.left <= c && c <= k.right) : undefined;
+      // A table's own cells are skipped in one step: a long register costs one lookup a row.
+      if (claimedHere) c = claimedHere.right;
       const v = cells[c];
+      if (claimedHere || v === null || v === undefined || (typeof v === "string" && v.trim() === "")) {
+        if (inRun) run++;
+        inRun = false;
+        continue;
+      }
+      inRun = true;
       if (typeof v !== "string") continue;
-      if (covering.length > 0 && covering.some((k) => k.left <= c && c <= k.right)) continue;
       const text = v.trim();
-      if (text === "") continue;
       const role = headerRole(text);
       if (role) {
-        headers.push({ col: c, role, text });
+        headers.push({ col: c, role, text, run });
         continue;
       }
       const first = text.charCodeAt(0);
       if (text.length <= 12 && ((first >= 48 && first <= 57) || first === 70 || first === 102)) {
         const year = parseFinancialYear(text);
         if (year !== null) {
-          years.push({ col: c, year, text });
+          years.push({ col: c, year, text, run });
           continue;
         }
       }
       if (isTargetLabel(text)) targets.push(c);
     }
     const found: Table[] = [];
-    const table = headerTable(sheet, sheetIndex, r, headers, years);
-    if (table) found.push(table);
-    else {
-      for (const c of targets) {
-        const target = targetTable(sheet, sheetIndex, r, c);
-        if (target) found.push(target);
+    if (headers.length + years.length >= 2) {
+      for (const group of sideBySide(headers, years)) {
+        const table = headerTable(sheet, sheetIndex, r, group.headers, group.years);
+        if (table) found.push(table);
       }
-      if (found.length === 0) {
-        for (const y of years) {
-          const down = yearsDownTable(sheet, sheetIndex, r, y, claimed);
-          if (down) {
-            found.push(down);
-            break;
-          }
+    }
+    for (const c of targets) {
+      if (found.some((t) => t.range.left <= c && c <= t.range.right)) continue;
+      const target = targetTable(sheet, sheetIndex, r, c);
+      if (target) found.push(target);
+    }
+    if (found.length === 0) {
+      for (const y of years) {
+        const down = yearsDownTable(sheet, sheetIndex, r, y, claimed);
+        if (down) {
+          found.push(down);
+          break;
         }
       }
     }
@@ -87,15 +128,28 @@ function has(headers: HeaderCell[], role: HeaderRole): boolean {
 }
 
 /** A header row decides its table's kind by the roles it names. */
-function headerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable | null {
+function kindOf(headers: HeaderCell[], years: YearCell[]): LinesTable["kind"] | "phasing-across" | null {
   if (headers.length + years.length < 2) return null;
-  if (has(headers, "ref") && (has(headers, "description") || has(headers, "saving") || has(headers, "total") || years.length > 0)) {
-    return registerTable(sheet, sheetIndex, row, headers, years);
-  }
-  if (has(headers, "children") && has(headers, "population")) return claTable(sheet, sheetIndex, row, headers);
-  if ((has(headers, "label") || has(headers, "workstream")) && has(headers, "saving")) return summaryTable(sheet, sheetIndex, row, headers);
-  if (years.length >= 2) return phasingAcrossTable(sheet, sheetIndex, row, headers, years);
+  if (has(headers, "ref") && (has(headers, "description") || has(headers, "saving") || has(headers, "total") || years.length > 0)) return "register";
+  if (has(headers, "children") && has(headers, "population")) return "cla";
+  if ((has(headers, "label") || has(headers, "workstream")) && has(headers, "saving")) return "workstream-summary";
+  if (years.length >= 2) return "phasing-across";
   return null;
+}
+
+function headerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable | null {
+  switch (kindOf(headers, years)) {
+    case "register":
+      return registerTable(sheet, sheetIndex, row, headers, years);
+    case "cla":
+      return claTable(sheet, sheetIndex, row, headers);
+    case "workstream-summary":
+      return summaryTable(sheet, sheetIndex, row, headers);
+    case "phasing-across":
+      return phasingAcrossTable(sheet, sheetIndex, row, headers, years);
+    default:
+      return null;
+  }
 }
 
 /** What the header row tells about a column: its role, and the header text. */
