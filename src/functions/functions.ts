@@ -214,7 +214,7 @@ export function claReductionFunction(children: any[][], target_rate: any[][], po
  * @customfunction CLA.COST
  * @param weekly_cost Weekly cost of one placement, a cell or a range.
  * @param children Number of children, a cell or a range.
- * @param [weeks] Weeks in the year, default 52.
+ * @param [weeks] Weeks in the year, 1 to 53; default 52 (also for an empty cell).
  * @returns The annual cost.
  */
 export function claCostFunction(weekly_cost: any[][], children: any[][], weeks?: any): number[][] {
@@ -226,7 +226,7 @@ export function claCostFunction(weekly_cost: any[][], children: any[][], weeks?:
  * @customfunction CLA.SAVING
  * @param children_fewer How many fewer children are looked after, a cell or a range.
  * @param weekly_cost Weekly cost of one placement, a cell or a range.
- * @param [weeks] Weeks in the year, default 52.
+ * @param [weeks] Weeks in the year, 1 to 53; default 52 (also for an empty cell).
  * @returns The annual saving.
  */
 export function claSavingFunction(children_fewer: any[][], weekly_cost: any[][], weeks?: any): number[][] {
