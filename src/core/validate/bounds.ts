@@ -169,7 +169,9 @@ export function checkRatio(numerator: Shown, denominator: Shown, stated: Shown, 
   const corners = [nLow.dividedBy(dLow), nLow.dividedBy(dHigh), nHigh.dividedBy(dLow), nHigh.dividedBy(dHigh)].map((r) => r.times(scale));
   const low = Decimal.min(...corners);
   const high = Decimal.max(...corners);
+  // The figures' bounds are half-open ([v - h, v + h) for a positive v), so the ratio never
+  // reaches its corners: a highest ratio of exactly 35.5 means 35.4999…, which shows as 35, not 36.
   const hs = halfUnit(places);
-  const reachable = high.gte(shown.minus(hs)) && low.lte(shown.plus(hs));
+  const reachable = high.gt(shown.minus(hs)) && low.lt(shown.plus(hs));
   return { outcome: reachable ? "rounding" : "mismatch", stated: shown, computed };
 }

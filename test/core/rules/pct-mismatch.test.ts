@@ -61,3 +61,23 @@ describe("pct-mismatch", () => {
     expect(findingsOf("pct-mismatch", [HEADER, UNITS, ["A", 8420, "n/a", "n/a"], ["B", 0, 0, 5]])).toEqual([]);
   });
 });
+
+describe("pct-mismatch at the edge of the bounds", () => {
+  // 35.322 (3 decimals) of 100 (whole): the highest ratio the bounds approach is
+  // 35.3225 / 99.5 = 35.5 exactly, never reached (35.4999…), which shows as 35.
+  const line = (stated: number) => [
+    ["Workstream", "Budget £m", "Savings £m", "% of budget"],
+    ["Edge", shownAs(100, "0"), shownAs(35.322, "0.000"), shownAs(stated, "0")],
+  ];
+
+  it("a stated 36 is a mismatch: no value within the bounds reaches 35.5", () => {
+    expect(findingsOf("pct-mismatch", line(36)).map((f) => f.message)).toEqual([
+      "Savings as % of budget: stated 36%, 35.322 / 100 = 35%, more than rounding of the shown figures explains.",
+    ]);
+    expect(findingsOf("rounding-difference", line(36))).toEqual([]);
+  });
+
+  it("a stated 35 is what the figures give", () => {
+    expect(check(grid("S", line(35))).findings.filter((f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference")).toEqual([]);
+  });
+});
