@@ -2,7 +2,9 @@
  * Every custom function through src/functions/functions.ts, as Excel calls it, on the seeds' own
  * figures (SPEC §3): Hampshire Tt2019 Table 1 (£000) and the Tt2017 workstreams (£m).
  */
+import fc from "fast-check";
 import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, acceptsRange } from "../../src/core/function-args";
+import { asNumber, plain, referenceRatio } from "../support/reference";
 import { CustomFunctionError, cell, column, errorCell, outcome, thrown, value } from "./excel";
 
 /** Tt2019 Table 1 as printed: budget, full-year saving, stated % ("NA" where the report says NA). */
@@ -265,5 +267,42 @@ describe("ranges in, ranges out", () => {
       expect(value(id, ...args, null)).toEqual(expected);
       expect(value(id, ...args, undefined)).toEqual(expected);
     });
+  });
+});
+
+describe("through the add-in's own path, against an independent BigInt reference", () => {
+  /** A figure typed with 0 to 3 decimals: its scaled integer and its scale. */
+  const figure = (max: number) => fc.record({ units: fc.bigInt({ min: BigInt(0), max: BigInt(max) }), scale: fc.integer({ min: 0, max: 3 }) });
+
+  it("SAVINGS.PCT and CLA.RATE at 0 to 3 decimals, as numbers (the fast path) and as text (the Decimal path)", () => {
+    fc.assert(
+      fc.property(figure(1e9), figure(1e9), fc.integer({ min: 0, max: 3 }), (top, bottom, places) => {
+        if (bottom.units === BigInt(0)) return;
+        const pct = Number(referenceRatio(top, bottom, 2, places));
+        expect(value("SAVINGS.PCT", cell(asNumber(bottom)), cell(asNumber(top)), places)).toEqual([[pct]]);
+        expect(value("SAVINGS.PCT", cell(plain(bottom.units, bottom.scale)), cell(asNumber(top)), places)).toEqual([[pct]]);
+        if (asNumber(top) > asNumber(bottom)) return; // more children than the population is #NUM!
+        const rate = Number(referenceRatio(top, bottom, 4, places));
+        expect(value("CLA.RATE", cell(asNumber(top)), cell(asNumber(bottom)), places)).toEqual([[rate]]);
+        expect(value("CLA.RATE", cell(plain(top.units, top.scale)), cell(asNumber(bottom)), places)).toEqual([[rate]]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a rate that is 35.4999… before rounding is 35 at 0 decimals, never 36 (no double rounding)", () => {
+    expect(value("CLA.RATE", cell(709999), cell(200000000), 0)).toEqual([[35]]);
+    expect(value("SAVINGS.PCT", cell(200000), cell(70999.99), 0)).toEqual([[35]]);
+  });
+
+  it("SAVINGS.TOTAL of random £000 amounts (3 decimals, as numbers or typed as text) is exact", () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: BigInt(-1e12), max: BigInt(1e12) }), { minLength: 1, maxLength: 200 }), fc.boolean(), (units, asText) => {
+        const cells = units.map((u) => (asText ? plain(u, 3) : Number(plain(u, 3))));
+        const exact = plain(units.reduce((a, b) => a + b, BigInt(0)), 3);
+        expect(value("SAVINGS.TOTAL", column(...cells))).toBe(Number(exact));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
