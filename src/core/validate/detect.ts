@@ -356,7 +356,12 @@ function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): 
     const row = rows[i];
     const label = layout.labelCol >= 0 ? labelAt(sheet, row, layout.labelCol) : null;
     let kind = rowKindOf(label);
-    if (kind === "line" && refCol !== undefined) kind = rowKindOf(textAt(sheet, row, refCol));
+    if (refCol !== undefined) {
+      // A register's Ref column decides: `Total` there is a total, a reference makes a line
+      // even when its description begins "Total transport review".
+      const ref = valueAt(sheet, row, refCol);
+      if (ref !== null) kind = typeof ref === "string" ? rowKindOf(ref.trim()) : "line";
+    }
     const figures = new Array(figureColumns.length);
     for (let k = 0; k < figureColumns.length; k++) figures[k] = figureColumns[k][i];
     tableRows[i] = { row, kind, label, labelCol: layout.labelCol, figures };

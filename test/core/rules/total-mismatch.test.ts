@@ -224,3 +224,19 @@ describe("total-mismatch: across tables, per workstream against the summary's fu
     ]);
   });
 });
+
+describe("total-mismatch: which rows are totals", () => {
+  it("a register line whose description begins with Total is a line when it has a reference", () => {
+    const rows = [
+      ["Ref", "Description", "Saving £000"],
+      ["T1", "Total transport review", 100],
+      ["T2", "Reduce agency staff", 50],
+      ["Total", "", 150],
+    ];
+    expect(findingsOf("total-mismatch", rows)).toEqual([]);
+    rows[3][2] = 160;
+    expect(findingsOf("total-mismatch", rows).map((f) => [f.cell, f.message])).toEqual([
+      ["C4", "Total, Saving £000: stated 160, the 2 rows it sums add to 150 (rounding reaches ±1), more than rounding of the shown figures explains."],
+    ]);
+  });
+});
