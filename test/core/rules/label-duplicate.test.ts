@@ -20,6 +20,11 @@ describe("label-duplicate", () => {
     ]);
   });
 
+  it("flags an exact repeat", () => {
+    const rows = [["Service", "Savings £000"], ["Support Services", 904], ["Support Services", 100]];
+    expect(findingsOf("label-duplicate", rows).map((f) => [f.cell, f.message])).toEqual([["A3", '"Support Services" is the label of two lines: rows 2 and 3.']]);
+  });
+
   it("accepts the same label in two tables, and repeated sub-total labels", () => {
     const sheet = grid("S", [
       ["Workstream", "Savings £000"],
