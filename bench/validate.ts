@@ -22,7 +22,14 @@ async function writeRegister(path: string, lines: number): Promise<void> {
   sheet.addRow(["Ref", "Description", "Workstream", "Full Year Saving", "RAG", "EIA"]);
   sheet.addRow(["", "", "", "£000", "", ""]);
   for (let i = 1; i <= lines; i++) {
-    sheet.addRow([`S${String(i).padStart(6, "0")}`, `Saving proposal ${i}`, `Workstream ${1 + (i % 12)}`, 10 + ((i * 37) % 990), RAG[i % 4], i % 5 === 0 ? "No" : "Yes"]);
+    sheet.addRow([
+      `S${String(i).padStart(6, "0")}`,
+      `Saving proposal ${i}`,
+      `Workstream ${1 + (i % 12)}`,
+      10 + ((i * 37) % 990),
+      RAG[i % 4],
+      i % 5 === 0 ? "No" : "Yes",
+    ]);
   }
   const last = lines + 2;
   sheet.addRow(["TOTAL", "", "", { formula: `SUM(D3:D${last})`, result: totalOf(lines) }, "", ""]);
@@ -58,7 +65,8 @@ async function parseAlone(path: string): Promise<void> {
 
 async function parseAndValidate(path: string, lines: number): Promise<void> {
   const result = validateWorkbook(await readWorkbookGrid(path));
-  if (result.tables.length !== 1 || result.tables[0].kind !== "register") throw new Error(`the ${lines}-line register was not found`);
+  if (result.tables.length !== 1 || result.tables[0].kind !== "register")
+    throw new Error(`the ${lines}-line register was not found`);
 }
 
 /** Peak resident set size (MB) while `body` runs, sampled every 5 ms and after it. */
@@ -92,11 +100,18 @@ export const validateBench: BenchSection = {
         );
         totals[lines] = totalMs;
         const ratio = totalMs / parseMs;
-        log(`${lines} lines: parse alone ${round(parseMs)} ms, parse + validate ${round(totalMs)} ms, ratio ${round(ratio, 2)} (goal <= 1.15)`);
+        log(
+          `${lines} lines: parse alone ${round(parseMs)} ms, parse + validate ${round(totalMs)} ms, ratio ${round(ratio, 2)} (goal <= 1.15)`,
+        );
         if (lines === 50000) {
           const peak = await peakMB(() => parseAndValidate(path, lines));
           log(`50000 lines: peak memory ${round(peak)} MB (resident set)`);
-          Object.assign(figures, { parseMs50k: round(parseMs), totalMs50k: round(totalMs), ratio50k: round(ratio, 3), peakMB50k: round(peak) });
+          Object.assign(figures, {
+            parseMs50k: round(parseMs),
+            totalMs50k: round(totalMs),
+            ratio50k: round(ratio, 3),
+            peakMB50k: round(peak),
+          });
         }
       }
       figures.scaling5kTo50k = round(totals[50000] / totals[5000], 2);

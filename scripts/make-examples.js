@@ -73,7 +73,8 @@ const refError = {
   sheet: "Tt2017 workstreams",
   cell: "C9",
   planted: "Children Looked After placements review saving shows #REF!",
-  apply: (wb) => (wb.getWorksheet("Tt2017 workstreams").getCell("C9").value = { formula: "#REF!*1", result: { error: "#REF!" } }),
+  apply: (wb) =>
+    (wb.getWorksheet("Tt2017 workstreams").getCell("C9").value = { formula: "#REF!*1", result: { error: "#REF!" } }),
 };
 
 /** A wrong % in the Tt2017 table: Family Support Services 8.4 / 13.4 = 62.7%, stated 26.7. */
@@ -104,9 +105,18 @@ function phasingSheet(wb) {
     ws.addRow([label, ...years, { formula: `SUM(B${r}:D${r})`, result: years.reduce((a, b) => a + b, 0) }]);
   }
   const last = ws.rowCount;
-  const columnTotal = (col, k) => ({ formula: `SUM(${col}4:${col}${last})`, result: lines.reduce((sum, line) => sum + line[k], 0) });
+  const columnTotal = (col, k) => ({
+    formula: `SUM(${col}4:${col}${last})`,
+    result: lines.reduce((sum, line) => sum + line[k], 0),
+  });
   const grandTotal = lines.reduce((sum, [, ...years]) => sum + years.reduce((a, b) => a + b, 0), 0);
-  ws.addRow(["TOTAL", columnTotal("B", 1), columnTotal("C", 2), columnTotal("D", 3), { formula: `SUM(E4:E${last})`, result: grandTotal }]);
+  ws.addRow([
+    "TOTAL",
+    columnTotal("B", 1),
+    columnTotal("C", 2),
+    columnTotal("D", 3),
+    { formula: `SUM(E4:E${last})`, result: grandTotal },
+  ]);
   ws.eachRow((row, r) => r >= 4 && row.eachCell((cell, c) => c > 1 && (cell.numFmt = "#,##0")));
   ws.getColumn(1).width = 40;
   return ws;
@@ -160,7 +170,11 @@ const refTwice = {
 // ---- The workbooks. -------------------------------------------------------------------------
 
 const PLANS = [
-  { out: join(EXAMPLES, "savings-proposals.xlsx"), from: TT2019, faults: [totalTransposed, pctTyped, targetRaised, fyTwice, divideByZero, refTwice] },
+  {
+    out: join(EXAMPLES, "savings-proposals.xlsx"),
+    from: TT2019,
+    faults: [totalTransposed, pctTyped, targetRaised, fyTwice, divideByZero, refTwice],
+  },
   { out: join(PLANTED, "tt2019-total.xlsx"), from: TT2019, faults: [totalTransposed] },
   { out: join(PLANTED, "tt2019-pct.xlsx"), from: TT2019, faults: [pctTyped] },
   { out: join(PLANTED, "tt2019-shortfall.xlsx"), from: TT2019, faults: [targetRaised] },

@@ -19,11 +19,16 @@ export const demoCommand: Command = {
     if (args.length > 0) throw new UsageError("demo takes no arguments");
     const root = packageRoot();
     const input = join(root, EXAMPLE);
-    if (!existsSync(input)) throw new UsageError(`the example workbook ${EXAMPLE} is missing: run node scripts/make-examples.js`);
+    if (!existsSync(input))
+      throw new UsageError(`the example workbook ${EXAMPLE} is missing: run node scripts/make-examples.js`);
     const shown = (path: string) => relative(process.cwd(), path) || path;
-    output.out(`Checking ${shown(input)}: Hampshire's Tt2019 Table 1 with planted faults, plus a phasing sheet and a savings register.\n`);
+    output.out(
+      `Checking ${shown(input)}: Hampshire's Tt2019 Table 1 with planted faults, plus a phasing sheet and a savings register.\n`,
+    );
     await runValidate({ input: shown(input), json: false, annotate: shown(join(root, ANNOTATED)) }, output);
-    output.out("Open the annotated copy in Excel: notes and fills on the cells, and a 'Savings check' sheet listing every finding.");
+    output.out(
+      "Open the annotated copy in Excel: notes and fills on the cells, and a 'Savings check' sheet listing every finding.",
+    );
     return EXIT_OK;
   },
 };

@@ -25,7 +25,11 @@ export const templateCommand: Command = {
       writeFileSync(path, bytes, { flag: "wx" }); // wx: fail rather than replace an existing file
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === "EEXIST" ? `${path} already exists: the template never overwrites a file` : `cannot write ${path} (${code ?? "unknown error"})`);
+      throw new UsageError(
+        code === "EEXIST"
+          ? `${path} already exists: the template never overwrites a file`
+          : `cannot write ${path} (${code ?? "unknown error"})`,
+      );
     }
     output.out(`Wrote the savings template (financial years from ${formatFinancialYear(firstYear)}) to ${path}`);
     return EXIT_OK;
@@ -42,7 +46,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TemplateSheet): void {
       const format = sheet.numberFormats[r]?.[c];
       if (!formula && value === null && !format) continue;
       const cell = worksheet.getCell(r + 1, c + 1);
-      cell.value = formula ? { formula: formula.slice(1), result: (value ?? "") as number | string } : (value as ExcelJS.CellValue);
+      cell.value = formula
+        ? { formula: formula.slice(1), result: (value ?? "") as number | string }
+        : (value as ExcelJS.CellValue);
       if (format) cell.numFmt = format;
     }
   });

@@ -33,15 +33,20 @@ export function parseValidateArgs(args: string[]): ValidateRequest {
     if (arg === "--json") json = true;
     else if (arg === "--annotate") {
       const out = args[++i];
-      if (out === undefined || out.startsWith("--")) throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
+      if (out === undefined || out.startsWith("--"))
+        throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
       annotate = out;
-    } else if (arg.startsWith("--")) throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>)`);
+    } else if (arg.startsWith("--"))
+      throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>)`);
     else if (input === null) input = arg;
     else throw new UsageError(`one workbook at a time: unexpected '${arg}'`);
   }
-  if (input === null) throw new UsageError("which workbook? usage: savings-check validate <file.xlsx> [--json] [--annotate <out.xlsx>]");
+  if (input === null)
+    throw new UsageError("which workbook? usage: savings-check validate <file.xlsx> [--json] [--annotate <out.xlsx>]");
   if (annotate !== null && samePath(input, annotate)) {
-    throw new UsageError(`--annotate ${annotate} is the input file: the input is never written, choose another output path`);
+    throw new UsageError(
+      `--annotate ${annotate} is the input file: the input is never written, choose another output path`,
+    );
   }
   return { input, json, annotate };
 }
@@ -75,13 +80,22 @@ export function jsonReport(file: string, result: ValidationResult) {
     file,
     ready: result.ready,
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
-    findings: result.findings.map(({ rule, severity, sheet, cell, message, table }) => ({ rule, severity, sheet, cell, message, table })),
+    findings: result.findings.map(({ rule, severity, sheet, cell, message, table }) => ({
+      rule,
+      severity,
+      sheet,
+      cell,
+      message,
+      table,
+    })),
   };
 }
 
 /** A summary line, the tables found, then the findings grouped by table, one line each. */
 export function humanReport(file: string, result: ValidationResult): string {
-  const lines = [`${file}: ${result.ready ? "Ready for committee" : "NOT ready for committee"} (${countsText(result.counts)})`];
+  const lines = [
+    `${file}: ${result.ready ? "Ready for committee" : "NOT ready for committee"} (${countsText(result.counts)})`,
+  ];
   if (result.tables.length === 0) lines.push("Tables found: none");
   else {
     lines.push(`Tables found (${result.tables.length}):`);
@@ -96,7 +110,10 @@ export function humanReport(file: string, result: ValidationResult): string {
   }
   for (const [title, findings] of groups) {
     lines.push("", title);
-    for (const f of findings) lines.push(`  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`);
+    for (const f of findings)
+      lines.push(
+        `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
+      );
   }
   return lines.join("\n");
 }

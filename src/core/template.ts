@@ -37,8 +37,16 @@ export function templateWorkbook(firstYear: number): TemplateWorkbook {
   const rows: Spec[][] = [];
   const at = () => rows.length + 1; // the 1-based row the next push lands on
   const input = (fmt = MONEY): Spec => ({ v: null, fmt });
-  const sum = (col: string, from: number, to: number): Spec => ({ v: 0, f: `=SUM(${col}${from}:${col}${to})`, fmt: MONEY });
-  const pct = (row: number): Spec => ({ v: null, f: `=IF(B${row}=0,"",ROUND(C${row}/B${row}*100,1))`, fmt: ONE_DECIMAL });
+  const sum = (col: string, from: number, to: number): Spec => ({
+    v: 0,
+    f: `=SUM(${col}${from}:${col}${to})`,
+    fmt: MONEY,
+  });
+  const pct = (row: number): Spec => ({
+    v: null,
+    f: `=IF(B${row}=0,"",ROUND(C${row}/B${row}*100,1))`,
+    fmt: ONE_DECIMAL,
+  });
   const years = Array.from({ length: TEMPLATE_YEARS }, (_, i) => formatFinancialYear(firstYear + i));
 
   rows.push(["Savings proposals"]);
@@ -55,7 +63,12 @@ export function templateWorkbook(firstYear: number): TemplateWorkbook {
   for (let i = 1; i <= TEMPLATE_WORKSTREAMS; i++) rows.push([`Workstream ${i}`, input(), input(), pct(at())]);
   const lastWorkstream = at() - 1;
   const workstreamsSubtotal = at();
-  rows.push(["Sub-Total - Workstreams", sum("B", firstWorkstream, lastWorkstream), sum("C", firstWorkstream, lastWorkstream), pct(at())]);
+  rows.push([
+    "Sub-Total - Workstreams",
+    sum("B", firstWorkstream, lastWorkstream),
+    sum("C", firstWorkstream, lastWorkstream),
+    pct(at()),
+  ]);
   const other = at();
   rows.push(["Other savings", input(), input(), pct(at())]);
   const otherSubtotal = at();
@@ -83,12 +96,20 @@ export function templateWorkbook(firstYear: number): TemplateWorkbook {
   rows.push(["Ref", "Description", "Workstream", "Full Year Saving", "RAG", "EIA", "Consultation"]);
   rows.push(["", "", "", "£000"]);
   const firstLine = at();
-  for (let i = 1; i <= TEMPLATE_REGISTER_LINES; i++) rows.push([`S${String(i).padStart(2, "0")}`, null, null, input(), null, null, null]);
+  for (let i = 1; i <= TEMPLATE_REGISTER_LINES; i++)
+    rows.push([`S${String(i).padStart(2, "0")}`, null, null, input(), null, null, null]);
   rows.push(["TOTAL", null, null, sum("D", firstLine, at() - 1)]);
   rows.push([]);
 
   // Children looked after: rate per 10,000 children aged 0-17 and the annual cost of placements.
-  rows.push(["Year", "Children looked after", "Child population (0-17)", "Rate per 10,000", "Weekly unit cost", "Annual cost"]);
+  rows.push([
+    "Year",
+    "Children looked after",
+    "Child population (0-17)",
+    "Rate per 10,000",
+    "Weekly unit cost",
+    "Annual cost",
+  ]);
   rows.push(["", "", "", "", "£", "£"]);
   for (const year of years) {
     const r = at();
@@ -121,5 +142,13 @@ function toSheet(rows: Spec[][]): SheetGrid {
       numberFormats[r][c] = cell.fmt ?? null;
     });
   });
-  return { name: TEMPLATE_SHEET, values, formulas, numberFormats, hiddenRows: new Set(), hiddenColumns: new Set(), merges: [] };
+  return {
+    name: TEMPLATE_SHEET,
+    values,
+    formulas,
+    numberFormats,
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
+    merges: [],
+  };
 }

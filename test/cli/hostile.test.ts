@@ -83,10 +83,16 @@ async function deflatedZeros(megabytes: number, claimedSize = megabytes * MB): P
   }
   deflate.end();
   await finished;
-  return { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(0), deflated: { bytes: Buffer.concat(parts), size: claimedSize, crc } };
+  return {
+    name: "xl/worksheets/sheet1.xml",
+    data: Buffer.alloc(0),
+    deflated: { bytes: Buffer.concat(parts), size: claimedSize, crc },
+  };
 }
 
-const WORKBOOK_XML = Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+const WORKBOOK_XML = Buffer.from(
+  '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+);
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function ole2(extra: Buffer = Buffer.alloc(0)): Buffer {
@@ -108,12 +114,21 @@ beforeAll(async () => {
   const fixture = readFileSync(FIXTURE);
   files.empty = make("empty.xlsx", Buffer.alloc(0));
   files.text = make("notes.xlsx", Buffer.from("These are my notes about the savings proposals.\nNothing more.\n"));
-  files.csv = make("savings.xlsx", Buffer.from("Workstream,Total Budget,Savings\nSocial care,52.5,4.0\nTOTAL,52.5,4.0\n"));
+  files.csv = make(
+    "savings.xlsx",
+    Buffer.from("Workstream,Total Budget,Savings\nSocial care,52.5,4.0\nTOTAL,52.5,4.0\n"),
+  );
   files.truncated = make("truncated.xlsx", fixture.subarray(0, Math.floor(fixture.length / 2)));
   files.xls = make("old.xls", ole2(Buffer.from("Workbook", "utf16le")));
-  files.encrypted = make("protected.xlsx", ole2(Buffer.concat([Buffer.from("EncryptionInfo", "utf16le"), Buffer.from("EncryptedPackage", "utf16le")])));
+  files.encrypted = make(
+    "protected.xlsx",
+    ole2(Buffer.concat([Buffer.from("EncryptionInfo", "utf16le"), Buffer.from("EncryptedPackage", "utf16le")])),
+  );
   files.notWorkbook = make("archive.xlsx", zip([{ name: "readme.txt", data: Buffer.from("not a workbook") }]));
-  files.bombRatio = make("bomb-ratio.xlsx", zip([{ name: "xl/workbook.xml", data: WORKBOOK_XML }, await deflatedZeros(200)]));
+  files.bombRatio = make(
+    "bomb-ratio.xlsx",
+    zip([{ name: "xl/workbook.xml", data: WORKBOOK_XML }, await deflatedZeros(200)]),
+  );
   files.bombClaimed = make(
     "bomb-claimed.xlsx",
     zip([
@@ -122,7 +137,10 @@ beforeAll(async () => {
     ]),
   );
   // The directory understates: 300 MB of zeros that say they are 1 MB.
-  files.bombLying = make("bomb-lying.xlsx", zip([{ name: "xl/workbook.xml", data: WORKBOOK_XML }, await deflatedZeros(300, MB)]));
+  files.bombLying = make(
+    "bomb-lying.xlsx",
+    zip([{ name: "xl/workbook.xml", data: WORKBOOK_XML }, await deflatedZeros(300, MB)]),
+  );
   files.missing = join(dir, "no-such-file.xlsx");
   files.directory = join(dir, "a-folder.xlsx");
   mkdirSync(files.directory);
@@ -150,7 +168,10 @@ describe("savings-check validate on hostile files", () => {
     const input = files[kind];
     const before = existsSync(input) && !kind.startsWith("directory") ? readFileSync(input) : null;
     const out = join(dir, `${kind}.annotated.xlsx`);
-    const run = spawnSync(process.execPath, [BIN, "validate", input, "--annotate", out], { encoding: "utf8", timeout: 60000 });
+    const run = spawnSync(process.execPath, [BIN, "validate", input, "--annotate", out], {
+      encoding: "utf8",
+      timeout: 60000,
+    });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     const lines = run.stderr.split("\n").filter((l) => l !== "");
@@ -163,6 +184,7 @@ describe("savings-check validate on hostile files", () => {
   });
 
   test("the bombs stay small on disk", () => {
-    for (const kind of ["bombRatio", "bombClaimed", "bombLying"]) expect(readFileSync(files[kind]).length).toBeLessThan(MB);
+    for (const kind of ["bombRatio", "bombClaimed", "bombLying"])
+      expect(readFileSync(files[kind]).length).toBeLessThan(MB);
   });
 });

@@ -25,7 +25,8 @@ const WORKBOOKS = [
 ];
 
 const findingsOf = async (path: string) => validateWorkbook(await readWorkbookGrid(path));
-const at = (findings: Finding[], e: Expected["findings"][number]) => findings.filter((f) => f.rule === e.rule && f.sheet === e.sheet && f.cell === e.cell);
+const at = (findings: Finding[], e: Expected["findings"][number]) =>
+  findings.filter((f) => f.rule === e.rule && f.sheet === e.sheet && f.cell === e.cell);
 
 test("there are planted workbooks for every fault the demo shows", () => {
   expect(WORKBOOKS.length).toBeGreaterThanOrEqual(8);

@@ -80,15 +80,21 @@ describe("validate, human output", () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe(`${TT2019}: Ready for committee (0 errors, 1 warning, 2 info)`);
-    expect(run.stdout).toContain("Tables found (2):\n  Workstream summary A3:D12 on 'Table 1'\n  Savings target A17:C17 on 'Table 1'");
-    expect(run.stdout).toMatch(/\nWorkstream summary A3:D12 on 'Table 1'\n  'Table 1'!C9 +warning +number-as-text +"2,800\*\*" is typed as text/);
+    expect(run.stdout).toContain(
+      "Tables found (2):\n  Workstream summary A3:D12 on 'Table 1'\n  Savings target A17:C17 on 'Table 1'",
+    );
+    expect(run.stdout).toMatch(
+      /\nWorkstream summary A3:D12 on 'Table 1'\n  'Table 1'!C9 +warning +number-as-text +"2,800\*\*" is typed as text/,
+    );
   });
 
   test("not ready: says so with the counts, exit 1", () => {
     const run = cli("validate", PLANTED_TOTAL);
     expect(run.status).toBe(1);
     expect(run.stdout.split("\n")[0]).toMatch(/: NOT ready for committee \(2 errors, 1 warning, 2 info\)$/);
-    expect(run.stdout).toMatch(/'Table 1'!C12 +error +total-mismatch +TOTAL, Full Year Savings Proposals: stated 30,312/);
+    expect(run.stdout).toMatch(
+      /'Table 1'!C12 +error +total-mismatch +TOTAL, Full Year Savings Proposals: stated 30,312/,
+    );
     expect(run.stderr).toBe("");
   });
 });
@@ -152,7 +158,8 @@ describe("template", () => {
         // The reader reports no format for an empty cell; the file keeps it for what is typed there.
         const shown = value === null && formula === null ? {} : { numberFormat };
         expect(cellAt(actual, r, c)).toMatchObject({ address, value, formula, ...shown });
-        if (value === null && formula === null && numberFormat !== "General") expect(file.getCell(address).numFmt).toBe(numberFormat);
+        if (value === null && formula === null && numberFormat !== "General")
+          expect(file.getCell(address).numFmt).toBe(numberFormat);
       }
     const before = readFileSync(out);
     const again = cli("template", out);
@@ -165,7 +172,9 @@ describe("template", () => {
     const out = join(dir, "blank.xlsx");
     expect(cli("template", out).status).toBe(0);
     const report = JSON.parse(cli("validate", out, "--json").stdout);
-    expect(new Set(report.findings.map((f: { rule: string }) => f.rule))).toEqual(new Set(["missing-value", "eia-missing"]));
+    expect(new Set(report.findings.map((f: { rule: string }) => f.rule))).toEqual(
+      new Set(["missing-value", "eia-missing"]),
+    );
   });
 });
 
@@ -176,7 +185,15 @@ describe("demo", () => {
     const run = cli("demo");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/NOT ready for committee \(9 errors/);
-    for (const rule of ["total-mismatch", "pct-mismatch", "fy-duplicate", "ref-duplicate", "target-shortfall", "cell-error"]) expect(run.stdout).toContain(rule);
+    for (const rule of [
+      "total-mismatch",
+      "pct-mismatch",
+      "fy-duplicate",
+      "ref-duplicate",
+      "target-shortfall",
+      "cell-error",
+    ])
+      expect(run.stdout).toContain(rule);
     expect(run.stdout).toContain("Annotated copy: examples/savings-proposals.annotated.xlsx");
     expect(existsSync(join(ROOT, "examples/savings-proposals.annotated.xlsx"))).toBe(true);
     expect(readFileSync(example).equals(before)).toBe(true);

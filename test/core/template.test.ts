@@ -6,7 +6,13 @@
 import fc from "fast-check";
 import { Decimal, roundHalfAway, toNumber } from "../../src/core/decimal";
 import { CellValue, parseA1, SheetGrid, toA1 } from "../../src/core/grid";
-import { TEMPLATE_REGISTER_LINES, TEMPLATE_SHEET, TEMPLATE_WORKSTREAMS, templateWorkbook, TemplateSheet } from "../../src/core/template";
+import {
+  TEMPLATE_REGISTER_LINES,
+  TEMPLATE_SHEET,
+  TEMPLATE_WORKSTREAMS,
+  templateWorkbook,
+  TemplateSheet,
+} from "../../src/core/template";
 import { validateWorkbook } from "../../src/core/validate";
 
 type Value = Decimal | string | null;
@@ -40,12 +46,14 @@ function evaluateSheet(sheet: SheetGrid): CellValue[][] {
     };
     const additive = (): Value => {
       let v = term();
-      while (tokens[p] === "+" || tokens[p] === "-") v = next() === "+" ? num(v).plus(num(term())) : num(v).minus(num(term()));
+      while (tokens[p] === "+" || tokens[p] === "-")
+        v = next() === "+" ? num(v).plus(num(term())) : num(v).minus(num(term()));
       return v;
     };
     const term = (): Value => {
       let v = factor();
-      while (tokens[p] === "*" || tokens[p] === "/") v = next() === "*" ? num(v).times(num(factor())) : num(v).dividedBy(num(factor()));
+      while (tokens[p] === "*" || tokens[p] === "/")
+        v = next() === "*" ? num(v).times(num(factor())) : num(v).dividedBy(num(factor()));
       return v;
     };
     const args = (): Value[] => {
@@ -63,10 +71,13 @@ function evaluateSheet(sheet: SheetGrid): CellValue[][] {
         return v;
       }
       if (t === "SUM(") {
-        const [from, to] = next().split(":").map((a) => parseA1(a)!);
+        const [from, to] = next()
+          .split(":")
+          .map((a) => parseA1(a)!);
         expect(next()).toBe(")");
         let total = new Decimal(0);
-        for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) total = total.plus(num(cell(toA1(r, c))));
+        for (let r = from.row; r <= to.row; r++)
+          for (let c = from.col; c <= to.col; c++) total = total.plus(num(cell(toA1(r, c))));
         return total;
       }
       if (t === "ROUND(") {
@@ -112,6 +123,52 @@ function rowOf(sheet: SheetGrid, text: string, after = 0): number {
   return r + 1;
 }
 
+type Line = [number, number, number, number];
+type ClaYear = [number, number, number];
+
+/**
+ * Figures for the blank template that agree with each other: per workstream line three years of
+ * savings (the phasing), their sum as the saving, a budget `factor` times it, register lines
+ * adding to it; the target `below` under the total; children looked after per year.
+ */
+function consistentFigures(lines: Line[], cla: ClaYear[], below: number): Record<string, CellValue> {
+  const blank = templateWorkbook(2025).sheets[0];
+  const summary = rowOf(blank, "Workstream 1");
+  const phasing = rowOf(blank, "Workstream 1", summary);
+  const register = rowOf(blank, "S01");
+  const claRow = rowOf(blank, "2025/26");
+  const figures: Record<string, CellValue> = {};
+  let total = 0;
+  lines.forEach(([y1, y2, y3, budgetFactor], i) => {
+    const saving = y1 + y2 + y3;
+    total += saving;
+    // Workstream lines, then (after the sub-total row) the "Other savings" line.
+    const summaryRow = i < TEMPLATE_WORKSTREAMS ? summary + i : summary + i + 1;
+    figures[`B${summaryRow}`] = saving * budgetFactor;
+    figures[`C${summaryRow}`] = saving;
+    [y1, y2, y3].forEach((y, k) => (figures[`${"BCD"[k]}${phasing + i}`] = y));
+  });
+  // Register: two lines per workstream for the first four, adding to its saving.
+  for (let i = 0; i < TEMPLATE_REGISTER_LINES; i++) {
+    const w = Math.floor(i / 2);
+    const [y1, y2, y3] = lines[w];
+    const r = register + i;
+    figures[`B${r}`] = `Proposal ${i + 1}`;
+    figures[`C${r}`] = `Workstream ${w + 1}`;
+    figures[`D${r}`] = i % 2 === 0 ? y1 : y2 + y3;
+    figures[`E${r}`] = ["Green", "Amber", "Red", "Blue"][i % 4];
+    figures[`F${r}`] = "Yes";
+    figures[`G${r}`] = i % 3 === 0 ? "Yes" : "No";
+  }
+  figures[`B${rowOf(blank, "Savings target (£000)")}`] = total - Math.min(below, total - 1);
+  cla.forEach(([children, population, weekly], k) => {
+    figures[`B${claRow + k}`] = children;
+    figures[`C${claRow + k}`] = population;
+    figures[`E${claRow + k}`] = weekly;
+  });
+  return figures;
+}
+
 describe("templateWorkbook", () => {
   const template = templateWorkbook(2025);
   const sheet = template.sheets[0];
@@ -130,7 +187,11 @@ describe("templateWorkbook", () => {
     const computed = evaluateSheet(sheet);
     sheet.formulas.forEach((row, r) =>
       row.forEach((f, c) => {
-        if (f) expect({ at: toA1(r, c), v: computed[r][c] === "" ? null : computed[r][c] }).toEqual({ at: toA1(r, c), v: sheet.values[r][c] });
+        if (f)
+          expect({ at: toA1(r, c), v: computed[r][c] === "" ? null : computed[r][c] }).toEqual({
+            at: toA1(r, c),
+            v: sheet.values[r][c],
+          });
       }),
     );
     expect(sheet.formulas.flat().filter(Boolean).length).toBeGreaterThan(20);
@@ -151,44 +212,21 @@ describe("templateWorkbook", () => {
     const amount = fc.integer({ min: 1, max: 90000 });
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(amount, amount, amount, fc.integer({ min: 2, max: 40 })), { minLength: TEMPLATE_WORKSTREAMS + 1, maxLength: TEMPLATE_WORKSTREAMS + 1 }),
-        fc.array(fc.tuple(fc.integer({ min: 100, max: 2000 }), fc.integer({ min: 100000, max: 400000 }), fc.integer({ min: 300, max: 6000 })), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.tuple(amount, amount, amount, fc.integer({ min: 2, max: 40 })), {
+          minLength: TEMPLATE_WORKSTREAMS + 1,
+          maxLength: TEMPLATE_WORKSTREAMS + 1,
+        }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 100, max: 2000 }),
+            fc.integer({ min: 100000, max: 400000 }),
+            fc.integer({ min: 300, max: 6000 }),
+          ),
+          { minLength: 3, maxLength: 3 },
+        ),
         fc.nat({ max: 100 }),
         (lines, cla, below) => {
-          const blank = templateWorkbook(2025).sheets[0];
-          const summary = rowOf(blank, "Workstream 1");
-          const phasing = rowOf(blank, "Workstream 1", summary) ;
-          const register = rowOf(blank, "S01");
-          const claRow = rowOf(blank, "2025/26");
-          const figures: Record<string, CellValue> = {};
-          let total = 0;
-          lines.forEach(([y1, y2, y3, budgetFactor], i) => {
-            const saving = y1 + y2 + y3;
-            total += saving;
-            // Workstream lines, then (after the sub-total row) the "Other savings" line.
-            const summaryRow = i < TEMPLATE_WORKSTREAMS ? summary + i : summary + i + 1;
-            figures[`B${summaryRow}`] = saving * budgetFactor;
-            figures[`C${summaryRow}`] = saving;
-            [y1, y2, y3].forEach((y, k) => (figures[`${"BCD"[k]}${phasing + i}`] = y));
-          });
-          // Register: two lines per workstream for the first four, adding to its saving.
-          for (let i = 0; i < TEMPLATE_REGISTER_LINES; i++) {
-            const w = Math.floor(i / 2);
-            const [y1, y2, y3] = lines[w];
-            const r = register + i;
-            figures[`B${r}`] = `Proposal ${i + 1}`;
-            figures[`C${r}`] = `Workstream ${w + 1}`;
-            figures[`D${r}`] = i % 2 === 0 ? y1 : y2 + y3;
-            figures[`E${r}`] = ["Green", "Amber", "Red", "Blue"][i % 4];
-            figures[`F${r}`] = "Yes";
-            figures[`G${r}`] = i % 3 === 0 ? "Yes" : "No";
-          }
-          figures[`B${rowOf(blank, "Savings target (£000)")}`] = total - Math.min(below, total - 1);
-          cla.forEach(([children, population, weekly], k) => {
-            figures[`B${claRow + k}`] = children;
-            figures[`C${claRow + k}`] = population;
-            figures[`E${claRow + k}`] = weekly;
-          });
+          const figures = consistentFigures(lines as Line[], cla as ClaYear[], below);
           const result = validateWorkbook({ sheets: [filled(figures)] });
           expect(result.tables).toHaveLength(5);
           expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -198,5 +236,30 @@ describe("templateWorkbook", () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  test("filled in, then one phasing figure changed: the phasing total no longer matches the summary", () => {
+    const lines: Line[] = [
+      [100, 200, 300, 4],
+      [10, 20, 30, 5],
+      [1, 2, 3, 6],
+      [7, 8, 9, 7],
+      [40, 50, 60, 8],
+      [5, 5, 5, 9],
+    ];
+    const figures = consistentFigures(
+      lines,
+      [
+        [870, 280000, 893],
+        [850, 281000, 900],
+        [830, 282000, 910],
+      ],
+      10,
+    );
+    const phasing = rowOf(sheet, "Workstream 1", rowOf(sheet, "Workstream 1"));
+    expect(validateWorkbook({ sheets: [filled(figures)] }).ready).toBe(true);
+    figures[`C${phasing}`] = 250;
+    const findings = validateWorkbook({ sheets: [filled(figures)] }).findings.filter((f) => f.severity === "error");
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["total-mismatch", `E${phasing}`]]);
   });
 });

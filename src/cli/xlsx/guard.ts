@@ -46,10 +46,15 @@ export function readXlsxSafely(path: string): Buffer {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `${path} does not exist` : `cannot open ${path} (${code ?? "unknown error"})`);
+    throw new UsageError(
+      code === "ENOENT" ? `${path} does not exist` : `cannot open ${path} (${code ?? "unknown error"})`,
+    );
   }
   if (size === 0) throw new UsageError(`${path} is empty (0 bytes), not an .xlsx workbook`);
-  if (size > MAX_FILE_BYTES) throw new UsageError(`${path} is ${megabytes(size)} MB, larger than the ${megabytes(MAX_FILE_BYTES)} MB this tool opens`);
+  if (size > MAX_FILE_BYTES)
+    throw new UsageError(
+      `${path} is ${megabytes(size)} MB, larger than the ${megabytes(MAX_FILE_BYTES)} MB this tool opens`,
+    );
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -65,9 +70,13 @@ export function checkXlsxBytes(bytes: Buffer, path: string): void {
   if (bytes.length >= OLE2_MAGIC.length && bytes.subarray(0, OLE2_MAGIC.length).equals(OLE2_MAGIC)) {
     // An encrypted .xlsx is an OLE2 container holding a stream named EncryptedPackage.
     if (bytes.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
-      throw new UsageError(`${path} is password-protected (encrypted): open it in Excel, remove the password and save a copy`);
+      throw new UsageError(
+        `${path} is password-protected (encrypted): open it in Excel, remove the password and save a copy`,
+      );
     }
-    throw new UsageError(`${path} is an old binary .xls workbook or password-protected: save it as .xlsx (without a password) in Excel`);
+    throw new UsageError(
+      `${path} is an old binary .xls workbook or password-protected: save it as .xlsx (without a password) in Excel`,
+    );
   }
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== LOCAL_HEADER) {
     const what = looksLikeText(bytes) ? "a text or CSV file" : "not a zip container";
@@ -101,7 +110,8 @@ function centralDirectory(bytes: Buffer, path: string): ZipEntry[] {
     const localOffset = bytes.readUInt32LE(p + 42);
     const name = bytes.toString("utf8", p + 46, p + 46 + nameLength);
     p += 46 + nameLength + extraLength + commentLength;
-    if (localOffset + 30 > cdOffset || bytes.readUInt32LE(localOffset) !== LOCAL_HEADER) throw damaged(`bad offset of ${name}`);
+    if (localOffset + 30 > cdOffset || bytes.readUInt32LE(localOffset) !== LOCAL_HEADER)
+      throw damaged(`bad offset of ${name}`);
     const dataOffset = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
     if (dataOffset + compressedSize > cdOffset) throw damaged(`${name} runs past its end`);
     entries.push({ name, method, compressedSize, uncompressedSize, dataOffset });
@@ -119,15 +129,19 @@ function findEndOfCentralDirectory(bytes: Buffer): number {
 }
 
 function checkSizes(bytes: Buffer, entries: ZipEntry[], path: string): void {
-  const bomb = (why: string, when = "before inflating it") => new UsageError(`${path} looks like a zip bomb (${why}); refused ${when}`);
+  const bomb = (why: string, when = "before inflating it") =>
+    new UsageError(`${path} looks like a zip bomb (${why}); refused ${when}`);
   let total = 0;
   let worstCase = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     worstCase += e.method === 0 ? e.compressedSize : e.compressedSize * DEFLATE_MAX_RATIO;
-    if (total > MAX_UNCOMPRESSED_BYTES) throw bomb(`it would inflate to more than ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB`);
+    if (total > MAX_UNCOMPRESSED_BYTES)
+      throw bomb(`it would inflate to more than ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB`);
     if (e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize > e.compressedSize * MAX_COMPRESSION_RATIO) {
-      throw bomb(`${e.name} claims a compression ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1`);
+      throw bomb(
+        `${e.name} claims a compression ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1`,
+      );
     }
   }
   // The directory could understate the sizes. Only when the deflated data could in theory exceed
@@ -136,9 +150,12 @@ function checkSizes(bytes: Buffer, entries: ZipEntry[], path: string): void {
   for (const e of entries) {
     if (e.method !== 8) continue;
     try {
-      inflateRawSync(bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      inflateRawSync(bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), {
+        maxOutputLength: Math.max(1, e.uncompressedSize),
+      });
     } catch (error) {
-      if (error instanceof RangeError) throw bomb(`${e.name} inflates past the size its directory states`, "as soon as it did");
+      if (error instanceof RangeError)
+        throw bomb(`${e.name} inflates past the size its directory states`, "as soon as it did");
       throw new UsageError(`${path} is damaged (${e.name} cannot be inflated): save it again from Excel`);
     }
   }

@@ -97,7 +97,15 @@ function sheetToGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetGrid
   worksheet.columns?.forEach((column, index) => {
     if (column.hidden) hiddenColumns.add(index);
   });
-  return { name: worksheet.name, values, formulas, numberFormats, hiddenRows, hiddenColumns, merges: [...merges.values()] };
+  return {
+    name: worksheet.name,
+    values,
+    formulas,
+    numberFormats,
+    hiddenRows,
+    hiddenColumns,
+    merges: [...merges.values()],
+  };
 }
 
 /** exceljs's value of a cell (or a formula's result) as the core's CellValue. */
@@ -112,7 +120,13 @@ function plainValue(value: unknown, toSerial: (date: Date) => number): CellValue
       break;
   }
   if (value instanceof Date) return toSerial(value);
-  const v = value as { richText?: { text: string }[]; text?: unknown; error?: string; formula?: string; result?: unknown };
+  const v = value as {
+    richText?: { text: string }[];
+    text?: unknown;
+    error?: string;
+    formula?: string;
+    result?: unknown;
+  };
   if (v.richText) return v.richText.map((run) => run.text).join("");
   if (typeof v.error === "string") {
     const code = parseErrorCode(v.error);
