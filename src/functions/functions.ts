@@ -98,7 +98,7 @@ export function savingsPctFunction(budget: any[][], saving: any[][], decimals?: 
 }
 
 /**
- * Exact total of a range that also reads amounts typed as text (2,800** or (1,250)) and counts NA, n/a, - and blanks as zero. Excel's SUM skips text.
+ * Exact total of a range that also reads amounts typed as text (2,800**, (1,250)); NA, n/a, - and blanks are 0. SUM skips text.
  * @customfunction SAVINGS.TOTAL
  * @param range The amounts to add up, e.g. C5:C11.
  * @returns The exact total.
@@ -142,7 +142,7 @@ export function savingsConvertFunction(value: any[][], from: any, to: any): numb
 }
 
 /**
- * Part-year effect of a saving that starts during a financial year: full-year saving × months left in the year / 12, counting the month it starts in.
+ * Part-year effect of a saving starting within a financial year: full year × months left (counting the start's month) / 12.
  * @customfunction SAVINGS.PHASE
  * @param full_year Full-year saving, a cell or a range.
  * @param start Date the saving starts (a date cell, or text such as 2017-10-01).

@@ -65,12 +65,15 @@ describe("dist/functions.json", () => {
   it.each(SPEC)("%s: id and name as typed (no namespace), parameters, ranges and result", (id, parameters, result) => {
     const f = functions.find((candidate) => candidate.id === id) as FunctionMetadata;
     expect(f.name).toBe(id);
+    // Shown in formula autocomplete: short (128 characters is the unified manifest's limit too).
     expect(f.description?.length).toBeGreaterThan(20);
+    expect(f.description?.length).toBeLessThanOrEqual(128);
     expect(f.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`)).toEqual(parameters);
     for (const p of f.parameters) {
       // `any`: the functions read text amounts, blanks and error values themselves.
       expect(p.type).toBe("any");
       expect(p.description?.length).toBeGreaterThan(5);
+      expect(p.description?.length).toBeLessThanOrEqual(128);
     }
     expect(f.result).toEqual(
       result === "number[][]" ? { type: "number", dimensionality: "matrix" } : { type: result },
