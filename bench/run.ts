@@ -7,8 +7,9 @@
 import { BenchSection } from "./section";
 import { functionsBench } from "./functions";
 import { validateBench } from "./validate";
+import { paneBench } from "./pane";
 
-const SECTIONS: BenchSection[] = [functionsBench, validateBench];
+const SECTIONS: BenchSection[] = [functionsBench, validateBench, paneBench];
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
