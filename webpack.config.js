@@ -33,7 +33,12 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: [/node_modules/, FUNCTIONS_SOURCE],
-          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } },
+          // ES modules out of ts-loader (tsconfig's node16 gives CommonJS here) so that webpack can
+          // tree-shake Fluent UI: with CommonJS the pane bundle carries every icon (18 MB, not 0.5 MB).
+          use: {
+            loader: "ts-loader",
+            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler" } },
+          },
         },
       ],
     },

@@ -1,0 +1,156 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { Finding, Severity } from "../core/findings";
+import { WorkbookGrid } from "../core/grid";
+import { validateWorkbook, ValidationResult } from "../core/validate";
+import { CheckControls } from "./components/CheckControls";
+import { FindingList } from "./components/FindingList";
+import { MarkActions } from "./components/MarkActions";
+import { Notice, Notices } from "./components/Notices";
+import { SeverityFilter } from "./components/SeverityFilter";
+import { Verdict } from "./components/Verdict";
+import { clearMarks, insertTemplate, markFindings, readWorkbook, selectCell, showReportSheet } from "./excel-adapter";
+import { errorMessage, groupFindings, plural, SEVERITIES } from "./findings-view";
+
+/** Shown when marking could not write notes (ExcelApi 1.18 missing). */
+export const NOTES_FALLBACK =
+  "Notes need Excel for Microsoft 365 (ExcelApi 1.18): the cells are marked with fills and the report sheet lists every finding.";
+
+const useStyles = makeStyles({
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+interface Check {
+  workbook: WorkbookGrid;
+  result: ValidationResult;
+  checkedAt: Date;
+  activeSheetOnly: boolean;
+}
+
+export function App() {
+  const styles = useStyles();
+  const [activeSheetOnly, setActiveSheetOnly] = React.useState(false);
+  const [busyLabel, setBusyLabel] = React.useState<string | null>(null);
+  const [check, setCheck] = React.useState<Check | null>(null);
+  const [notices, setNotices] = React.useState<Notice[]>([]);
+  const [reportSheet, setReportSheet] = React.useState<string | null>(null);
+  const [shown, setShown] = React.useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
+  const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
+
+  /** Runs one Excel action with the spinner on; its failure becomes an error MessageBar. */
+  async function run(label: string, failure: string, action: () => Promise<Notice[]>) {
+    setBusyLabel(label);
+    setNotices([]);
+    try {
+      setNotices(await action());
+    } catch (error) {
+      setNotices([{ intent: "error", title: failure, text: errorMessage(error) }]);
+    } finally {
+      setBusyLabel(null);
+    }
+  }
+
+  const onCheck = () =>
+    run("Checking the workbook…", "Could not check the workbook", async () => {
+      const workbook = await readWorkbook({ activeSheetOnly });
+      const result = validateWorkbook(workbook);
+      setCheck({ workbook, result, checkedAt: new Date(), activeSheetOnly });
+      setCollapsed(new Set());
+      return [];
+    });
+
+  const onMark = () =>
+    run("Marking the cells…", "Could not mark the workbook", async () => {
+      if (!check) return [];
+      const marked = await markFindings(check.workbook, check.result, check.checkedAt);
+      setReportSheet(marked.reportSheet);
+      const done: Notice = {
+        intent: "success",
+        title: "Marked",
+        text: `${plural(marked.marked, "cell")} marked; the report is on sheet “${marked.reportSheet}”.`,
+      };
+      return marked.notesWritten ? [done] : [done, { intent: "warning", title: "No notes", text: NOTES_FALLBACK }];
+    });
+
+  const onClear = () =>
+    run("Clearing the marks…", "Could not clear the marks", async () => {
+      const cleared = await clearMarks();
+      setReportSheet(null);
+      return cleared === null
+        ? [{ intent: "info", title: "Nothing to clear", text: "This workbook has no marks from the savings check." }]
+        : [{ intent: "success", title: "Cleared", text: `Marks removed from ${plural(cleared.cleared, "cell")}; fills and notes are as they were.` }];
+    });
+
+  const onInsertTemplate = () =>
+    run("Inserting the template…", "Could not insert the template", async () => {
+      const sheet = await insertTemplate();
+      return [{ intent: "success", title: "Template inserted", text: `A blank savings template is on the new sheet “${sheet}”.` }];
+    });
+
+  const onShowReport = () =>
+    run("Opening the report…", "Could not open the report sheet", async () => {
+      await showReportSheet();
+      return [];
+    });
+
+  // Selecting a cell is quick and leaves the findings' notices alone; only a failure is said.
+  const onSelect = (finding: Finding) =>
+    selectCell(finding.sheet, finding.cell).catch((error: unknown) =>
+      setNotices([{ intent: "error", title: `Could not select ${finding.sheet}!${finding.cell}`, text: errorMessage(error) }]),
+    );
+
+  const toggleSeverity = (severity: Severity) => {
+    const next = new Set(shown);
+    if (!next.delete(severity)) next.add(severity);
+    setShown(next);
+  };
+
+  const groups = check ? groupFindings(check.result.findings, shown) : [];
+  return (
+    <main className={styles.main}>
+      <h1 className={styles.title}>Savings check</h1>
+      <CheckControls
+        activeSheetOnly={activeSheetOnly}
+        onActiveSheetOnlyChange={setActiveSheetOnly}
+        onCheck={onCheck}
+        busyLabel={busyLabel}
+      />
+      <div aria-live="polite">
+        {check && <Verdict result={check.result} checkedAt={check.checkedAt} activeSheetOnly={check.activeSheetOnly} />}
+        <Notices notices={notices} />
+      </div>
+      <MarkActions
+        canMark={check !== null}
+        busy={busyLabel !== null}
+        reportSheet={reportSheet}
+        onMark={onMark}
+        onClear={onClear}
+        onInsertTemplate={onInsertTemplate}
+        onShowReport={onShowReport}
+      />
+      {check && check.result.findings.length > 0 && (
+        <section className={styles.findings} aria-labelledby="findings-heading">
+          <h2 id="findings-heading" className={styles.heading}>
+            Findings
+          </h2>
+          <SeverityFilter counts={check.result.counts} shown={shown} onToggle={toggleSeverity} />
+          {groups.length === 0 ? (
+            <p>No findings of the chosen severities.</p>
+          ) : (
+            <FindingList groups={groups} collapsed={collapsed} onCollapsedChange={setCollapsed} onSelect={onSelect} />
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

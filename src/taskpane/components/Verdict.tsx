@@ -1,0 +1,39 @@
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { ValidationResult } from "../../core/validate";
+import { verdict } from "../../core/annotation/plan";
+import { plural } from "../findings-view";
+
+const useStyles = makeStyles({
+  ready: { color: tokens.colorPaletteGreenForeground1 },
+  notReady: { color: tokens.colorPaletteRedForeground1 },
+  detail: { display: "block", color: tokens.colorNeutralForeground2 },
+});
+
+export interface VerdictProps {
+  result: ValidationResult;
+  checkedAt: Date;
+  activeSheetOnly: boolean;
+}
+
+/** The answer to "can this go to committee?", with when and what was checked. */
+export function Verdict({ result, checkedAt, activeSheetOnly }: VerdictProps) {
+  const styles = useStyles();
+  const scope = activeSheetOnly ? "the active sheet" : "the whole workbook";
+  return (
+    <div>
+      <Text as="p" size={500} weight="semibold" className={result.ready ? styles.ready : styles.notReady}>
+        {verdict(result)}
+      </Text>
+      <Text as="p" size={200} className={styles.detail}>
+        Checked {scope} at <time dateTime={checkedAt.toISOString()}>{formatTime(checkedAt)}</time>:{" "}
+        {result.tables.length === 0 ? "no savings table found" : plural(result.tables.length, "table")}
+        {result.counts.info > 0 && `, ${result.counts.info} info`}.
+      </Text>
+    </div>
+  );
+}
+
+function formatTime(date: Date): string {
+  return date.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}

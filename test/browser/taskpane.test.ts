@@ -1,0 +1,310 @@
+/**
+ * The built task pane in headless Chromium, driven as a user would, over a fake Excel holding the
+ * fixture workbooks: check, read the verdict and findings, go to a cell, mark, clear; the template;
+ * hostile workbook text; axe in each state; the whole flow from the keyboard. Waits are on roles
+ * and text, never on time.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, Locator, Page } from "playwright-core";
+import { NOTE_PREFIX, RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
+import { verdict } from "../../src/core/annotation/plan";
+import { sheetFromValues, WorkbookGrid } from "../../src/core/grid";
+import { validateWorkbook } from "../../src/core/validate";
+import { readWorkbookGrid } from "../../src/cli/xlsx/read";
+import type { FakeWorkbookInput } from "../support/fake-excel";
+import { fakeInput, FakeState, foreignRequests, launchChromium, openPane, PaneSession, startServer, StaticServer } from "./harness";
+
+jest.setTimeout(60_000);
+
+const FIXTURES = path.resolve(__dirname, "../fixtures");
+const SCREENSHOT = path.resolve(__dirname, "../../docs/images/taskpane.png");
+const TT2017 = "Tt2017 workstreams";
+const TT2019 = "Table 1";
+const IMG = "<img src=x onerror=alert(1)>";
+const SCRIPT = "<script>alert(1)</script>";
+/** The user's own note and fill on cells that get findings: marking must keep them, clearing restore them. */
+const USER_NOTE = "Checked with the service lead, 3 March";
+const USER_FILL = "#FFFF00";
+
+let server: StaticServer;
+let browser: Browser;
+/** Both fixtures, the 2017 one with one saving changed (4.0 to 5.0) so that it has errors. */
+let withErrors: WorkbookGrid;
+let ready: WorkbookGrid;
+const sessions: PaneSession[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  const tt2017 = await readWorkbookGrid(path.join(FIXTURES, "hampshire-tt2017-workstreams.xlsx"));
+  ready = await readWorkbookGrid(path.join(FIXTURES, "hampshire-tt2019-table1.xlsx"));
+  tt2017.sheets[0].values[5][2] = 5; // C6: makes D6's 7.6% and the C13 sub-total wrong
+  withErrors = { sheets: [...tt2017.sheets, ...ready.sheets] };
+});
+
+afterEach(async () => {
+  // Whatever a test did, the page asked nothing of any other origin, opened no dialog, threw
+  // nothing and logged no error. The only CSP violations are office.js's own: outside a host it
+  // tries to frame its telemetry service (and style that frame), which the policy blocks on purpose.
+  for (const session of sessions.splice(0)) {
+    expect(foreignRequests(session.requests, server.origin)).toEqual([]);
+    expect(session.dialogs).toEqual([]);
+    expect(session.problems).toEqual([]);
+    for (const violation of session.cspViolations) {
+      expect(violation).toEqual({ directive: expect.stringMatching(/^(frame-src|style-src-attr)$/), blocked: expect.any(String), source: `${server.origin}/office-js/o15apptofilemappingtable.js` });
+    }
+    await session.close();
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(input: FakeWorkbookInput): Promise<PaneSession> {
+  const session = await openPane(browser, server.origin, input);
+  sessions.push(session);
+  return session;
+}
+
+function errorsInput(notesSupported = true): FakeWorkbookInput {
+  const input = fakeInput(withErrors, { notesSupported });
+  input.sheets[0].notes = { D6: USER_NOTE };
+  input.sheets[0].fills = { C8: USER_FILL };
+  return input;
+}
+
+const button = (page: Page, name: string | RegExp) => page.getByRole("button", { name });
+const finding = (page: Page, text: string) => page.getByRole("button", { name: new RegExp(escape(text)) });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+async function check(page: Page, expected: string): Promise<void> {
+  await button(page, "Check workbook").click();
+  await page.getByText(expected, { exact: true }).waitFor();
+}
+
+/** The user's sheets' values, formulas and number formats. */
+function userContent(state: FakeState): unknown {
+  return state.sheets
+    .filter((s) => s.name !== REPORT_SHEET && s.name !== RECORD_SHEET)
+    .map((s) => ({ name: s.name, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats }));
+}
+
+/**
+ * Re-reads the fake until it shows `expected`: an Excel call the pane started may still be
+ * finishing when the click returns. Polls on the condition (at most 5 s), then asserts.
+ */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  const deadline = Date.now() + 5000;
+  let actual = await read();
+  while (!equal(actual, expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setImmediate(resolve));
+    actual = await read();
+  }
+  expect(actual).toEqual(expected);
+}
+
+function equal(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus. */
+async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab"): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${key} never reached ${target}`);
+}
+
+describe("task pane", () => {
+  test("empty state: the check and the actions, nothing to mark yet, no axe violations", async () => {
+    const { page, axe } = await open(errorsInput());
+    await expect(button(page, "Check workbook").isEnabled()).resolves.toBe(true);
+    await expect(page.getByRole("switch", { name: "Active sheet only" }).isChecked()).resolves.toBe(false);
+    await expect(button(page, "Mark on sheet").isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole("heading", { name: "Findings" }).count()).resolves.toBe(0);
+    expect(await axe()).toEqual([]);
+  });
+
+  test("check, go to a finding, filter, mark with notes, open the report, clear back to the original", async () => {
+    const session = await open(errorsInput());
+    const { page, fake, axe } = session;
+    const before = await fake();
+    const expected = validateWorkbook(withErrors);
+    expect(expected.counts).toEqual({ error: 2, warning: 3, info: 8 });
+
+    await check(page, verdict(expected));
+    expect(verdict(expected)).toBe("2 errors, 3 warnings");
+    await page.getByText(/Checked the whole workbook at .*: 4 tables, 8 info\./).waitFor();
+    for (const table of ["Workstream summary A4:D16", "Savings target A20:C20", "Workstream summary A3:D12"])
+      await expect(page.getByRole("heading", { name: new RegExp(escape(table)) }).count()).resolves.toBeGreaterThan(0);
+    const pct = expected.findings.find((f) => f.rule === "pct-mismatch")!;
+    await expect(finding(page, pct.message).textContent()).resolves.toBe(`Errorpct-mismatch${TT2017}!D6${pct.message}`);
+    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(expected.findings.length);
+    expect(await axe()).toEqual([]);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    await finding(page, pct.message).click();
+    await eventually(async () => (await fake()).selection, { sheet: TT2017, address: "D6" });
+
+    // Filter: info off leaves errors and warnings only.
+    await button(page, "Info (8)").click();
+    await expect(button(page, "Info (8)").getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(5);
+    await expect(page.getByRole("heading", { name: /Savings target/ }).count()).resolves.toBe(0);
+    await button(page, "Info (8)").click();
+    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(expected.findings.length);
+
+    await button(page, "Mark on sheet").click();
+    await page.getByText(/cells? marked; the report is on sheet “Savings check”\./).waitFor();
+    await expect(page.getByText("No notes").count()).resolves.toBe(0);
+    const marked = await fake();
+    expect(userContent(marked)).toEqual(userContent(before));
+    const markedCells = new Set(expected.findings.map((f) => `${f.sheet}!${f.cell}`));
+    expect(Object.keys(marked.fills).sort()).toEqual([...markedCells].sort());
+    expect(marked.notes[`${TT2017}!D6`]).toBe(USER_NOTE);
+    for (const cell of markedCells) if (cell !== `${TT2017}!D6`) expect(marked.notes[cell]).toMatch(new RegExp(`^${NOTE_PREFIX}`));
+    expect(marked.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ...before.sheets.map((s) => [s.name, s.visibility]),
+      [REPORT_SHEET, "Visible"],
+      [RECORD_SHEET, "VeryHidden"],
+    ]);
+    const report = marked.sheets.find((s) => s.name === REPORT_SHEET)!;
+    expect(report.values.flat()).toContain(pct.message);
+
+    await page.getByRole("button", { name: `Open the report sheet “${REPORT_SHEET}”` }).click();
+    await eventually(async () => (await fake()).activeSheet, REPORT_SHEET);
+
+    await button(page, "Clear marks").click();
+    await page.getByText(/Marks removed from \d+ cells; fills and notes are as they were\.$/).waitFor();
+    const cleared = await fake();
+    expect(cleared.sheets).toEqual(before.sheets);
+    expect(cleared.notes).toEqual(before.notes);
+    expect(cleared.fills).toEqual(before.fills);
+    await expect(page.getByRole("button", { name: /Open the report sheet/ }).count()).resolves.toBe(0);
+
+    await button(page, "Clear marks").click();
+    await page.getByText("This workbook has no marks from the savings check.").waitFor();
+  });
+
+  test("without ExcelApi 1.18 marking uses fills and the report sheet, and says so", async () => {
+    const { page, fake } = await open(errorsInput(false));
+    const before = await fake();
+    await check(page, "2 errors, 3 warnings");
+    await button(page, "Mark on sheet").click();
+    await page.getByText(/Notes need Excel for Microsoft 365 \(ExcelApi 1\.18\)/).waitFor();
+    const marked = await fake();
+    expect(marked.notes).toEqual(before.notes);
+    expect(Object.keys(marked.fills).length).toBeGreaterThan(Object.keys(before.fills).length);
+    expect(marked.sheets.map((s) => s.name)).toContain(REPORT_SHEET);
+    expect(userContent(marked)).toEqual(userContent(before));
+  });
+
+  test("a ready workbook, and the active sheet only: ready for committee, no axe violations", async () => {
+    const { page, axe } = await open(fakeInput(ready));
+    await check(page, "Ready for committee");
+    await page.getByText(/Checked the whole workbook at .*: 2 tables, 2 info\./).waitFor();
+    expect(await axe()).toEqual([]);
+
+    const both = await open(errorsInput());
+    await both.page.evaluate(() => (window.fakeExcel.activeSheet = "Table 1"));
+    await both.page.getByRole("switch", { name: "Active sheet only" }).check();
+    await check(both.page, "Ready for committee");
+    await both.page.getByText(/Checked the active sheet at /).waitFor();
+    await expect(both.page.getByText(TT2017).count()).resolves.toBe(0);
+    await expect(both.page.getByText(`${TT2019}: 1 warning, 1 info`).count()).resolves.toBe(1);
+    await expect(both.page.getByText(`${TT2019}: 1 info`).count()).resolves.toBe(1);
+  });
+
+  test("insert blank template: a new sheet, the others untouched", async () => {
+    const { page, fake } = await open(errorsInput());
+    const before = await fake();
+    await button(page, "Insert blank template").click();
+    await page.getByText(/A blank savings template is on the new sheet “.+”\.$/).waitFor();
+    const after = await fake();
+    expect(after.sheets.slice(0, before.sheets.length)).toEqual(before.sheets);
+    expect(after.sheets).toHaveLength(before.sheets.length + 1);
+    const name = after.sheets[after.sheets.length - 1].name;
+    await expect(page.getByText(`A blank savings template is on the new sheet “${name}”.`).count()).resolves.toBe(1);
+  });
+
+  test("workbook text with HTML and script is shown as text and never runs", async () => {
+    const hostile = sheetFromValues(IMG, [
+      ["Workstream", "Total Budget", "Full Year Savings Proposals", "Savings Proposals as % of Budget"],
+      ["", "£m", "£m", "%"],
+      [SCRIPT, 10, 2, 20],
+      [SCRIPT, 10, 2, 20],
+      [IMG, 10, 6, 60],
+      [`${IMG} ${SCRIPT}`, 5, null, null],
+      ["Total", 35, 10, 28.6],
+    ]);
+    const { page, fake } = await open(fakeInput({ sheets: [hostile] }));
+    await check(page, "1 error, 2 warnings");
+    await page.getByText(`"${SCRIPT}" is the label of two lines: rows 3 and 4.`).waitFor();
+    await page.getByText(`${IMG}: saving 6 is 60.0% of its budget 10, above 50%.`).waitFor();
+    await expect(page.getByText(`${IMG}: 1 error, 2 warnings, 2 info`).count()).resolves.toBe(1);
+    await button(page, "Mark on sheet").click();
+    await page.getByText(/cells marked/).waitFor();
+    await finding(page, `${IMG}!C6`).click();
+    await eventually(async () => (await fake()).selection, { sheet: IMG, address: "C6" });
+    // Nothing the workbook said became markup: no image, no script besides the page's own.
+    await expect(page.locator("img").count()).resolves.toBe(0);
+    const scripts = await page.locator("script").evaluateAll((all) => all.map((s) => (s as HTMLScriptElement).src || `inline: ${s.textContent}`));
+    expect(scripts.sort()).toEqual(
+      ["office-js/o15apptofilemappingtable.js", "office-js/office.js", "taskpane.js"].map((file) => `${server.origin}/${file}`),
+    );
+    // The session's checks (afterEach) assert no dialog opened and nothing was fetched from elsewhere.
+  });
+
+  test("a failing Excel call shows a message, not a stack trace", async () => {
+    const { page } = await open(errorsInput());
+    await check(page, "2 errors, 3 warnings");
+    await page.evaluate(() => window.fakeExcel.removeSheet(window.fakeExcel.get("Table 1")));
+    await finding(page, "Table 1!C9").click();
+    await page.getByText("Could not select Table 1!C9").waitFor();
+    const text = await page.locator(".fui-MessageBar").innerText();
+    expect(text).toMatch(/^Could not select Table 1!C9\s*\S/);
+    expect(text).not.toMatch(/\n\s*at |:\d+:\d+|RichApi\.Error|FakeExcelError/);
+  });
+
+  test("the whole flow with the keyboard alone", async () => {
+    const { page, fake } = await open(errorsInput());
+    const before = await fake();
+    await tabTo(page, button(page, "Check workbook"));
+    await page.keyboard.press("Enter");
+    await page.getByText("2 errors, 3 warnings", { exact: true }).waitFor();
+
+    await tabTo(page, button(page, "Mark on sheet"));
+    await page.keyboard.press("Enter");
+    await page.getByText(/cells marked/).waitFor();
+    expect(Object.keys((await fake()).fills).length).toBeGreaterThan(1);
+
+    await tabTo(page, page.getByRole("button", { name: /Open the report sheet/ }));
+    await page.keyboard.press("Enter");
+    await eventually(async () => (await fake()).activeSheet, REPORT_SHEET);
+
+    await tabTo(page, button(page, "Warnings (3)"));
+    await page.keyboard.press("Space");
+    await expect(button(page, "Warnings (3)").getAttribute("aria-pressed")).resolves.toBe("false");
+    await page.keyboard.press("Space");
+
+    await tabTo(page, finding(page, `${TT2017}!C13`).first());
+    await page.keyboard.press("Enter");
+    await eventually(async () => (await fake()).selection, { sheet: TT2017, address: "C13" });
+
+    await tabTo(page, button(page, "Clear marks"), "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await page.getByText(/Marks removed from/).waitFor();
+    expect((await fake()).sheets).toEqual(before.sheets);
+
+    await tabTo(page, page.getByRole("switch", { name: "Active sheet only" }), "Shift+Tab");
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("switch", { name: "Active sheet only" }).isChecked()).resolves.toBe(true);
+  });
+});
