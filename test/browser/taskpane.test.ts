@@ -206,9 +206,21 @@ describe("task pane", () => {
     expect(userContent(marked)).toEqual(userContent(before));
   });
 
-  test("a ready workbook, and the active sheet only: ready for committee, no axe violations", async () => {
+  test("progress while Excel works; a ready workbook, and the active sheet only: ready for committee, no axe violations", async () => {
     const { page, axe } = await open(fakeInput(ready));
-    await check(page, "Ready for committee");
+    // Hold Excel's answer back: while it works, a spinner says what runs and the button does nothing.
+    await page.evaluate(() => {
+      const host = window as unknown as { Excel: { run(batch: unknown): Promise<unknown> }; releaseExcel(): void };
+      const run = host.Excel.run;
+      const gate = new Promise<void>((resolve) => (host.releaseExcel = resolve));
+      host.Excel.run = (batch) => gate.then(() => run(batch));
+    });
+    await button(page, "Check workbook").click();
+    await page.getByRole("progressbar", { name: "Checking the workbook…" }).waitFor();
+    await expect(button(page, "Check workbook").getAttribute("aria-disabled")).resolves.toBe("true");
+    await page.evaluate(() => (window as unknown as { releaseExcel(): void }).releaseExcel());
+    await page.getByText("Ready for committee", { exact: true }).waitFor();
+    await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
     await page.getByText(/Checked the whole workbook at .*: 2 tables, 2 info\./).waitFor();
     expect(await axe()).toEqual([]);
 
