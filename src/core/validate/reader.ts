@@ -49,7 +49,7 @@ export function hasFigure(amount: Amount): boolean {
 }
 
 interface FormatInfo {
-  /** Decimals the format shows, or null for General (show what was typed). */
+  /** Decimals the format shows (negative when it shows thousands of the stored figure), or null for General. */
   decimals: number | null;
   /** The format multiplies by 100 (`0.0%`). */
   percent: boolean;
@@ -82,7 +82,10 @@ function parseFormat(code: string): FormatInfo {
   const bare = section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   if (!/[0#?]/.test(bare)) return { decimals: null, percent: false, markers: markers.length ? markers : null };
   const point = /\.([0#?]*)/.exec(bare);
-  return { decimals: point ? point[1].length : 0, percent: bare.includes("%"), markers: markers.length ? markers : null };
+  // Commas after the last digit placeholder scale by a thousand each: `#,##0,` shows £ as £000.
+  const scaling = /[0#?](,+)[^0#?]*$/.exec(bare);
+  const decimals = (point ? point[1].length : 0) - (scaling ? 3 * scaling[1].length : 0);
+  return { decimals, percent: bare.includes("%"), markers: markers.length ? markers : null };
 }
 
 const MARKER_ONLY = /^(?:\*+|[†‡§¶]+|[¹²³⁰⁴⁵⁶⁷⁸⁹]+)$/u;

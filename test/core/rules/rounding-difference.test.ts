@@ -75,3 +75,18 @@ describe("rounding-difference", () => {
     expect(findingsOf("rounding-difference", rows(32))).toEqual([]);
   });
 });
+
+describe("rounding-difference with a format that shows thousands", () => {
+  it("pounds stored and shown in £000 (`#,##0,`) may miss their total by half a thousand a part", () => {
+    const rows = (total: number) => [
+      ["Workstream", "Savings £"],
+      ["North", shownAs(1250400, "#,##0,")],
+      ["South", shownAs(2100300, "#,##0,")],
+      ["Total", shownAs(total, "#,##0,")],
+    ];
+    expect(findingsOf("rounding-difference", rows(3350000)).map((f) => f.message)).toEqual([
+      "Total, Savings £: stated 3,350,000, the 2 rows it sums add to 3,350,700 (rounding reaches ±1000), which rounding of the shown figures explains.",
+    ]);
+    expect(findingsOf("total-mismatch", rows(3352000))).toHaveLength(1);
+  });
+});
