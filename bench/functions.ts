@@ -14,8 +14,21 @@ const RUNS = 5;
 
 /** Budget and saving pairs from the seeds (Table 1 in £000, the Tt2017 workstreams in £m). */
 const PCT_INPUTS: [number, number][] = [
-  [87282, 21890], [17514, 3000], [1368, 59], [6695, 979], [28241, 2800], [7813, 904], [148913, 30132],
-  [52.5, 4.0], [21.3, 3.2], [13.4, 8.4], [23.1, 1.6], [22.0, 3.6], [4.4, 1.0], [12.9, 1.5], [161.4, 23.3],
+  [87282, 21890],
+  [17514, 3000],
+  [1368, 59],
+  [6695, 979],
+  [28241, 2800],
+  [7813, 904],
+  [148913, 30132],
+  [52.5, 4.0],
+  [21.3, 3.2],
+  [13.4, 8.4],
+  [23.1, 1.6],
+  [22.0, 3.6],
+  [4.4, 1.0],
+  [12.9, 1.5],
+  [161.4, 23.3],
 ];
 
 /** Median time of RUNS runs of `body`, in seconds. */
@@ -66,9 +79,13 @@ export const functionsBench: BenchSection = {
     const ratioToFloat = Number((functions / float).toFixed(2));
     const checkedPathEvalsPerSecond = Math.round(n / checked);
     const bundleBytes = statSync(resolve(__dirname, "../../dist/functions.js")).size;
-    log(`SAVINGS.PCT + CLA.RATE, ${2 * n} evaluations: ${evalsPerSecond.toLocaleString("en-GB")} evals/s (goal >= 1,000,000)`);
+    log(
+      `SAVINGS.PCT + CLA.RATE, ${2 * n} evaluations: ${evalsPerSecond.toLocaleString("en-GB")} evals/s (goal >= 1,000,000)`,
+    );
     log(`ratio to plain float arithmetic: ${ratioToFloat}x (goal <= 5x)`);
-    log(`SAVINGS.PCT with the budget typed as text (checked Decimal path): ${checkedPathEvalsPerSecond.toLocaleString("en-GB")} evals/s`);
+    log(
+      `SAVINGS.PCT with the budget typed as text (checked Decimal path): ${checkedPathEvalsPerSecond.toLocaleString("en-GB")} evals/s`,
+    );
     log(`dist/functions.js: ${bundleBytes.toLocaleString("en-GB")} bytes minified (goal <= 61,440)`);
     return { evalsPerSecond, ratioToFloat, bundleBytes, checkedPathEvalsPerSecond };
   },

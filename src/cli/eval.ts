@@ -87,7 +87,8 @@ export function parseCall(source: string): Call {
       if (separator === ";") rows.push([]);
       else if (separator !== ",") fail("an array literal needs , between columns, ; between rows and a closing }");
     }
-    if (rows.some((row) => row.length !== rows[0].length)) fail("every row of an array literal needs the same number of values");
+    if (rows.some((row) => row.length !== rows[0].length))
+      fail("every row of an array literal needs the same number of values");
     return rows;
   };
   skip();
@@ -124,7 +125,8 @@ function show(value: unknown): string {
 export function runCall(call: Call): number | string | number[][] {
   const id = FUNCTION_IDS.find((known) => known === call.name) as FunctionId | undefined;
   // Excel shows #NAME? for a function it does not know.
-  if (!id) throw new CustomFunctionError("#NAME?", `unknown function ${call.name} (functions: ${FUNCTION_IDS.join(", ")})`);
+  if (!id)
+    throw new CustomFunctionError("#NAME?", `unknown function ${call.name} (functions: ${FUNCTION_IDS.join(", ")})`);
   const specs = FUNCTION_ARGS[id];
   const required = specs.filter((spec) => !("optional" in spec)).length;
   if (call.args.length < required || call.args.length > specs.length) {
@@ -142,7 +144,8 @@ export const evalCommand: Command = {
   usage: 'eval "<FUNCTION(args)>"',
   summary: 'run one custom function, e.g. eval "CLA.RATE(870, 280000, 1)"',
   async run(argv: string[], output: Output): Promise<number> {
-    if (argv.length !== 1) throw new UsageError('give one formula in quotes, e.g. savings-check eval "SAVINGS.PCT(87282, 21890, 1)"');
+    if (argv.length !== 1)
+      throw new UsageError('give one formula in quotes, e.g. savings-check eval "SAVINGS.PCT(87282, 21890, 1)"');
     const call = parseCall(argv[0]);
     let result: number | string | number[][];
     try {

@@ -6,7 +6,10 @@
  * bit. Anything else returns undefined and goes through Decimal.
  */
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+  1e22,
+];
 /** Decimals a figure may have for the fast path; more go through Decimal. */
 const MAX_SCALE = 6;
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -26,7 +29,12 @@ function scaleOf(value: number): number {
  * when null), or undefined when the figures are outside the exact fast path. `denominator` must be
  * positive and finite; callers check their own arguments first.
  */
-export function exactRatio(numerator: number, denominator: number, power: number, places: number | null): number | undefined {
+export function exactRatio(
+  numerator: number,
+  denominator: number,
+  power: number,
+  places: number | null,
+): number | undefined {
   const kn = scaleOf(numerator);
   const kd = scaleOf(denominator);
   if (kn < 0 || kd < 0) return undefined;

@@ -19,7 +19,8 @@ import { Unit, parseUnit } from "./units";
  * years; text: an amount written as text; unit: £, £000 or £m; date: a date; fy: a financial-year
  * label; range: a block of amounts to add up.
  */
-export type ArgKind = "amount" | "count" | "rate" | "decimals" | "weeks" | "years" | "text" | "unit" | "date" | "fy" | "range";
+export type ArgKind =
+  "amount" | "count" | "rate" | "decimals" | "weeks" | "years" | "text" | "unit" | "date" | "fy" | "range";
 
 export interface ArgSpec {
   readonly name: string;
@@ -190,7 +191,8 @@ function checkBounds(value: Decimal, rule: NumberRule, spec: ArgSpec, label: str
     return;
   }
   if (value.abs().greaterThan(MAX_MAGNITUDE)) throw new FunctionError("#NUM!", MESSAGES.tooLarge(label, "1e15", shown));
-  if (min === 0 && value.isNegative() && !value.isZero()) throw new FunctionError("#NUM!", MESSAGES.negative(label, shown));
+  if (min === 0 && value.isNegative() && !value.isZero())
+    throw new FunctionError("#NUM!", MESSAGES.negative(label, shown));
 }
 
 /** Reads `2017-10-01`, `01/10/2017` or `1/10/2017` (day first, as in England). */
@@ -202,7 +204,8 @@ function dateFromText(text: string): CalendarDate | null {
   if (year === undefined) return null;
   const date = { year: Number(year), month: Number(month), day: Number(day) };
   const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  const exists = check.getUTCFullYear() === date.year && check.getUTCMonth() === date.month - 1 && check.getUTCDate() === date.day;
+  const exists =
+    check.getUTCFullYear() === date.year && check.getUTCMonth() === date.month - 1 && check.getUTCDate() === date.day;
   return exists && date.year >= 1900 ? date : null;
 }
 
@@ -326,14 +329,30 @@ export function evaluate<T>(
     if (!grid) return;
     if (grid.length !== 1) {
       if (rows !== 1 && grid.length !== rows) {
-        throw new FunctionError("#VALUE!", MESSAGES.rangeSizes(specs[rowsFrom].name, sizeOf(grids[rowsFrom] as unknown[][]), specs[i].name, sizeOf(grid)));
+        throw new FunctionError(
+          "#VALUE!",
+          MESSAGES.rangeSizes(
+            specs[rowsFrom].name,
+            sizeOf(grids[rowsFrom] as unknown[][]),
+            specs[i].name,
+            sizeOf(grid),
+          ),
+        );
       }
       rows = grid.length;
       rowsFrom = i;
     }
     if (grid[0].length !== 1) {
       if (cols !== 1 && grid[0].length !== cols) {
-        throw new FunctionError("#VALUE!", MESSAGES.rangeSizes(specs[colsFrom].name, sizeOf(grids[colsFrom] as unknown[][]), specs[i].name, sizeOf(grid)));
+        throw new FunctionError(
+          "#VALUE!",
+          MESSAGES.rangeSizes(
+            specs[colsFrom].name,
+            sizeOf(grids[colsFrom] as unknown[][]),
+            specs[i].name,
+            sizeOf(grid),
+          ),
+        );
       }
       cols = grid[0].length;
       colsFrom = i;

@@ -37,7 +37,8 @@ export const MESSAGES = {
   // #NUM!: a number out of range
   negative: (arg: string, got: string) => `${arg} must not be negative, got ${got}`,
   tooLarge: (arg: string, limit: string, got: string) => `${arg} must be at most ${limit} in size, got ${got}`,
-  outOfRange: (arg: string, min: string, max: string, got: string) => `${arg} must be from ${min} to ${max}, got ${got}`,
+  outOfRange: (arg: string, min: string, max: string, got: string) =>
+    `${arg} must be from ${min} to ${max}, got ${got}`,
   notWhole: (arg: string, got: string) => `${arg} must be a whole number, got ${got}`,
   exceeds: (arg: string, got: string, other: string, limit: string) =>
     `${arg} (${got}) must not exceed ${other} (${limit})`,

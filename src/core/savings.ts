@@ -27,7 +27,9 @@ export function savingsPctOfNumbers(budget: unknown, saving: unknown, decimals: 
 /** A `decimals` argument usable as is: null when omitted, a whole number 0-15, else undefined. */
 export function plainDecimals(decimals: unknown): number | null | undefined {
   if (decimals === null || decimals === undefined) return null;
-  return typeof decimals === "number" && Number.isInteger(decimals) && decimals >= 0 && decimals <= 15 ? decimals : undefined;
+  return typeof decimals === "number" && Number.isInteger(decimals) && decimals >= 0 && decimals <= 15
+    ? decimals
+    : undefined;
 }
 
 /** Exact sum (Excel's SUM in binary floating point can drift on thousands of £000 figures). */

@@ -52,7 +52,12 @@ function cellNumber(value: Decimal): number {
 }
 
 /** A function with range arguments: one result per cell; a single error of a single-cell call is thrown. */
-function perCell(id: FunctionId, args: unknown[], compute: (values: ArgValue[]) => Decimal, fast?: FastPath): number[][] {
+function perCell(
+  id: FunctionId,
+  args: unknown[],
+  compute: (values: ArgValue[]) => Decimal,
+  fast?: FastPath,
+): number[][] {
   // A one-cell call of plain numbers (most calls) skips the per-cell machinery.
   if (fast) {
     const quick = fast(onlyCell(args[0]), onlyCell(args[1]), args[2]);
@@ -64,9 +69,12 @@ function perCell(id: FunctionId, args: unknown[], compute: (values: ArgValue[]) 
   } catch (error) {
     throw excelError(error);
   }
-  if (cells.length === 1 && cells[0].length === 1 && cells[0][0] instanceof FunctionError) throw excelError(cells[0][0]);
+  if (cells.length === 1 && cells[0].length === 1 && cells[0][0] instanceof FunctionError)
+    throw excelError(cells[0][0]);
   // Excel shows an error object inside a returned array as that cell's error.
-  return cells.map((row) => row.map((cell) => (cell instanceof FunctionError ? (excelError(cell) as unknown as number) : cell)));
+  return cells.map((row) =>
+    row.map((cell) => (cell instanceof FunctionError ? (excelError(cell) as unknown as number) : cell)),
+  );
 }
 
 /** A function with single-value arguments only: its one result, or its error thrown. */
@@ -94,7 +102,12 @@ function onlyCell(arg: unknown): unknown {
  * @returns Saving / budget × 100.
  */
 export function savingsPctFunction(budget: any[][], saving: any[][], decimals?: any): number[][] {
-  return perCell("SAVINGS.PCT", [budget, saving, decimals], ([b, s, d]) => savingsPct(b as Decimal, s as Decimal, d as number | null), savingsPctOfNumbers);
+  return perCell(
+    "SAVINGS.PCT",
+    [budget, saving, decimals],
+    ([b, s, d]) => savingsPct(b as Decimal, s as Decimal, d as number | null),
+    savingsPctOfNumbers,
+  );
 }
 
 /**
@@ -138,7 +151,9 @@ export function savingsParseFunction(text: any[][], unit?: any): number[][] {
  * @returns The amount in the new unit.
  */
 export function savingsConvertFunction(value: any[][], from: any, to: any): number[][] {
-  return perCell("SAVINGS.CONVERT", [value, from, to], ([v, f, t]) => savingsConvert(v as Decimal, f as Unit, t as Unit));
+  return perCell("SAVINGS.CONVERT", [value, from, to], ([v, f, t]) =>
+    savingsConvert(v as Decimal, f as Unit, t as Unit),
+  );
 }
 
 /**
@@ -150,7 +165,9 @@ export function savingsConvertFunction(value: any[][], from: any, to: any): numb
  * @returns The saving in that financial year.
  */
 export function savingsPhaseFunction(full_year: any[][], start: any, fy?: any): number[][] {
-  return perCell("SAVINGS.PHASE", [full_year, start, fy], ([f, s, y]) => savingsPhase(f as Decimal, s as CalendarDate, y as number | null));
+  return perCell("SAVINGS.PHASE", [full_year, start, fy], ([f, s, y]) =>
+    savingsPhase(f as Decimal, s as CalendarDate, y as number | null),
+  );
 }
 
 /**
@@ -183,7 +200,12 @@ export function savingsFyNextFunction(fy: any, n?: any): string {
  * @returns Children / population × 10,000.
  */
 export function claRateFunction(children: any[][], population: any[][], decimals?: any): number[][] {
-  return perCell("CLA.RATE", [children, population, decimals], ([c, p, d]) => claRate(c as Decimal, p as Decimal, d as number | null), claRateOfNumbers);
+  return perCell(
+    "CLA.RATE",
+    [children, population, decimals],
+    ([c, p, d]) => claRate(c as Decimal, p as Decimal, d as number | null),
+    claRateOfNumbers,
+  );
 }
 
 /**
@@ -206,7 +228,9 @@ export function claChildrenFunction(rate: any[][], population: any[][]): number[
  * @returns Children - target_rate × population / 10,000.
  */
 export function claReductionFunction(children: any[][], target_rate: any[][], population: any[][]): number[][] {
-  return perCell("CLA.REDUCTION", [children, target_rate, population], ([c, t, p]) => claReduction(c as Decimal, t as Decimal, p as Decimal));
+  return perCell("CLA.REDUCTION", [children, target_rate, population], ([c, t, p]) =>
+    claReduction(c as Decimal, t as Decimal, p as Decimal),
+  );
 }
 
 /**
@@ -218,7 +242,9 @@ export function claReductionFunction(children: any[][], target_rate: any[][], po
  * @returns The annual cost.
  */
 export function claCostFunction(weekly_cost: any[][], children: any[][], weeks?: any): number[][] {
-  return perCell("CLA.COST", [weekly_cost, children, weeks], ([w, c, k]) => claCost(w as Decimal, c as Decimal, k as Decimal));
+  return perCell("CLA.COST", [weekly_cost, children, weeks], ([w, c, k]) =>
+    claCost(w as Decimal, c as Decimal, k as Decimal),
+  );
 }
 
 /**
@@ -230,7 +256,9 @@ export function claCostFunction(weekly_cost: any[][], children: any[][], weeks?:
  * @returns The annual saving.
  */
 export function claSavingFunction(children_fewer: any[][], weekly_cost: any[][], weeks?: any): number[][] {
-  return perCell("CLA.SAVING", [children_fewer, weekly_cost, weeks], ([c, w, k]) => claSaving(c as Decimal, w as Decimal, k as Decimal));
+  return perCell("CLA.SAVING", [children_fewer, weekly_cost, weeks], ([c, w, k]) =>
+    claSaving(c as Decimal, w as Decimal, k as Decimal),
+  );
 }
 
 /** The functions by id, for `savings-check eval` and the tests (the add-in registers them by JSDoc). */

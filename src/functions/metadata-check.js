@@ -19,7 +19,8 @@ function loadCore(file, loaded = new Map()) {
   });
   const module = { exports: {} };
   loaded.set(file, module);
-  const load = (request) => (request.startsWith(".") ? loadCore(path.resolve(path.dirname(file), `${request}.ts`), loaded) : require(request));
+  const load = (request) =>
+    request.startsWith(".") ? loadCore(path.resolve(path.dirname(file), `${request}.ts`), loaded) : require(request);
   new Function("require", "module", "exports", outputText)(load, module, module.exports);
   return module.exports;
 }
@@ -30,7 +31,11 @@ function expectedMetadata() {
   const isRange = (spec) => acceptsRange(spec) || spec.kind === "range";
   return Object.entries(FUNCTION_ARGS).map(([id, specs]) => ({
     id,
-    parameters: specs.map((spec) => ({ name: spec.name, optional: Boolean(spec.optional), dimensionality: isRange(spec) ? "matrix" : "scalar" })),
+    parameters: specs.map((spec) => ({
+      name: spec.name,
+      optional: Boolean(spec.optional),
+      dimensionality: isRange(spec) ? "matrix" : "scalar",
+    })),
     result: specs.some(acceptsRange) ? "matrix" : "scalar",
   }));
 }
@@ -49,19 +54,29 @@ function metadataProblems(json, expected = expectedMetadata()) {
   for (const want of expected) {
     const got = byId.get(want.id);
     if (!got) {
-      problems.push(`${want.id} is missing from functions.json: its JSDoc in src/functions/functions.ts needs @customfunction ${want.id}`);
+      problems.push(
+        `${want.id} is missing from functions.json: its JSDoc in src/functions/functions.ts needs @customfunction ${want.id}`,
+      );
       continue;
     }
     if (got.name !== want.id) problems.push(`${want.id} is named ${got.name} in functions.json`);
-    const params = (got.parameters || []).map((p) => ({ name: p.name, optional: Boolean(p.optional), dimensionality: p.dimensionality || "scalar" }));
+    const params = (got.parameters || []).map((p) => ({
+      name: p.name,
+      optional: Boolean(p.optional),
+      dimensionality: p.dimensionality || "scalar",
+    }));
     if (JSON.stringify(params) !== JSON.stringify(want.parameters)) {
-      problems.push(`${want.id} parameters are ${JSON.stringify(params)} in functions.json, expected ${JSON.stringify(want.parameters)}`);
+      problems.push(
+        `${want.id} parameters are ${JSON.stringify(params)} in functions.json, expected ${JSON.stringify(want.parameters)}`,
+      );
     }
     const result = (got.result && got.result.dimensionality) || "scalar";
-    if (result !== want.result) problems.push(`${want.id} returns a ${result} in functions.json, expected a ${want.result}`);
+    if (result !== want.result)
+      problems.push(`${want.id} returns a ${result} in functions.json, expected a ${want.result}`);
   }
   const known = new Set(expected.map((f) => f.id));
-  for (const id of byId.keys()) if (!known.has(id)) problems.push(`${id} is in functions.json but not in src/core/function-args.ts`);
+  for (const id of byId.keys())
+    if (!known.has(id)) problems.push(`${id} is in functions.json but not in src/core/function-args.ts`);
   return problems;
 }
 
@@ -70,11 +85,14 @@ class FunctionsMetadataCheck {
   apply(compiler) {
     const { Compilation, WebpackError } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("FunctionsMetadataCheck", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "FunctionsMetadataCheck", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
-        const asset = assets["functions.json"];
-        const problems = asset ? metadataProblems(asset.source().toString()) : ["functions.json was not generated"];
-        for (const problem of problems) compilation.errors.push(new WebpackError(`functions metadata: ${problem}`));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataCheck", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          const asset = assets["functions.json"];
+          const problems = asset ? metadataProblems(asset.source().toString()) : ["functions.json was not generated"];
+          for (const problem of problems) compilation.errors.push(new WebpackError(`functions metadata: ${problem}`));
+        },
+      );
     });
   }
 }

@@ -9,12 +9,12 @@ import { resolve } from "path";
 const ROOT = resolve(__dirname, "../..");
 const FUNCTIONS_JSON = resolve(ROOT, "dist/functions.json");
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { FunctionsMetadataCheck, metadataProblems, expectedMetadata } = require("../../src/functions/metadata-check") as {
-  FunctionsMetadataCheck: new () => { apply(compiler: unknown): void };
-  metadataProblems(json: string, expected?: unknown): string[];
-  expectedMetadata(): { id: string }[];
-};
+const { FunctionsMetadataCheck, metadataProblems, expectedMetadata } =
+  require("../../src/functions/metadata-check") as {
+    FunctionsMetadataCheck: new () => { apply(compiler: unknown): void };
+    metadataProblems(json: string, expected?: unknown): string[];
+    expectedMetadata(): { id: string }[];
+  };
 
 interface Parameter {
   name: string;
@@ -68,16 +68,16 @@ describe("dist/functions.json", () => {
     // Shown in formula autocomplete: short (128 characters is the unified manifest's limit too).
     expect(f.description?.length).toBeGreaterThan(20);
     expect(f.description?.length).toBeLessThanOrEqual(128);
-    expect(f.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`)).toEqual(parameters);
+    expect(
+      f.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`),
+    ).toEqual(parameters);
     for (const p of f.parameters) {
       // `any`: the functions read text amounts, blanks and error values themselves.
       expect(p.type).toBe("any");
       expect(p.description?.length).toBeGreaterThan(5);
       expect(p.description?.length).toBeLessThanOrEqual(128);
     }
-    expect(f.result).toEqual(
-      result === "number[][]" ? { type: "number", dimensionality: "matrix" } : { type: result },
-    );
+    expect(f.result).toEqual(result === "number[][]" ? { type: "number", dimensionality: "matrix" } : { type: result });
   });
 
   it("agrees with src/core/function-args.ts, as the build step checks", () => {
@@ -101,16 +101,22 @@ describe("the build step that fails the build when a function loses its metadata
       without((fs) =>
         fs.map((f) => {
           if (f.id === "SAVINGS.GAP") return { ...f, parameters: f.parameters.slice(0, 1) };
-          if (f.id === "SAVINGS.PCT") return { ...f, parameters: f.parameters.map((p) => ({ ...p, optional: undefined })) };
-          if (f.id === "CLA.COST") return { ...f, parameters: f.parameters.map((p) => ({ ...p, dimensionality: undefined })) };
+          if (f.id === "SAVINGS.PCT")
+            return { ...f, parameters: f.parameters.map((p) => ({ ...p, optional: undefined })) };
+          if (f.id === "CLA.COST")
+            return { ...f, parameters: f.parameters.map((p) => ({ ...p, dimensionality: undefined })) };
           if (f.id === "CLA.SAVING") return { ...f, result: { type: "number" } };
           return f;
         }),
       ),
     );
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/^SAVINGS\.PCT parameters are .*"decimals","optional":false.* expected .*"decimals","optional":true/);
-    expect(problems[1]).toMatch(/^SAVINGS\.GAP parameters are \[\{"name":"target"[^\]]*\] in functions.json, expected .*proposals/);
+    expect(problems[0]).toMatch(
+      /^SAVINGS\.PCT parameters are .*"decimals","optional":false.* expected .*"decimals","optional":true/,
+    );
+    expect(problems[1]).toMatch(
+      /^SAVINGS\.GAP parameters are \[\{"name":"target"[^\]]*\] in functions.json, expected .*proposals/,
+    );
     expect(problems[2]).toMatch(/^CLA\.COST parameters are .*"scalar".* expected .*"matrix"/);
     expect(problems[3]).toBe("CLA.SAVING returns a scalar in functions.json, expected a matrix");
   });
@@ -132,17 +138,24 @@ describe("the build step that fails the build when a function loses its metadata
     const errorsFor = (assets: Record<string, { source(): string }>) => {
       const errors: Error[] = [];
       let processAssets: (assets: unknown) => void = () => undefined;
-      const compilation = { errors, hooks: { processAssets: { tap: (_: unknown, fn: typeof processAssets) => (processAssets = fn) } } };
+      const compilation = {
+        errors,
+        hooks: { processAssets: { tap: (_: unknown, fn: typeof processAssets) => (processAssets = fn) } },
+      };
       const compiler = {
         webpack: { Compilation: { PROCESS_ASSETS_STAGE_REPORT: 5000 }, WebpackError },
         hooks: { thisCompilation: { tap: (_: string, fn: (c: typeof compilation) => void) => fn(compilation) } },
       };
       new FunctionsMetadataCheck().apply(compiler);
       processAssets(assets);
-      return errors.map((error) => (error instanceof WebpackError ? error.message : `not a WebpackError: ${error.message}`));
+      return errors.map((error) =>
+        error instanceof WebpackError ? error.message : `not a WebpackError: ${error.message}`,
+      );
     };
     expect(errorsFor({ "functions.json": { source: () => json } })).toEqual([]);
-    const lost = JSON.stringify({ functions: JSON.parse(json).functions.filter((f: FunctionMetadata) => f.id !== "SAVINGS.TOTAL") });
+    const lost = JSON.stringify({
+      functions: JSON.parse(json).functions.filter((f: FunctionMetadata) => f.id !== "SAVINGS.TOTAL"),
+    });
     expect(errorsFor({ "functions.json": { source: () => lost } })).toEqual([
       "functions metadata: SAVINGS.TOTAL is missing from functions.json: its JSDoc in src/functions/functions.ts needs @customfunction SAVINGS.TOTAL",
     ]);

@@ -33,29 +33,43 @@ describe("claRate", () => {
   });
   it("agrees with a BigInt reference at 0 to 3 decimals", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: BigInt(1), max: BigInt(1e9) }), fc.bigInt({ min: BigInt(0), max: BigInt(1e9) }), fc.integer({ min: 0, max: 3 }), (population, share, places) => {
-        const children = (share * population) / BigInt(1e9);
-        const expected = referenceRatio({ units: children, scale: 0 }, { units: population, scale: 0 }, 4, places);
-        expect(formatPlain(claRate(d(children.toString()), d(population.toString()), places))).toBe(expected);
-        const fast = claRateOfNumbers(Number(children), Number(population), places);
-        if (fast !== undefined) expect(fast).toBe(Number(expected));
-      }),
+      fc.property(
+        fc.bigInt({ min: BigInt(1), max: BigInt(1e9) }),
+        fc.bigInt({ min: BigInt(0), max: BigInt(1e9) }),
+        fc.integer({ min: 0, max: 3 }),
+        (population, share, places) => {
+          const children = (share * population) / BigInt(1e9);
+          const expected = referenceRatio({ units: children, scale: 0 }, { units: population, scale: 0 }, 4, places);
+          expect(formatPlain(claRate(d(children.toString()), d(population.toString()), places))).toBe(expected);
+          const fast = claRateOfNumbers(Number(children), Number(population), places);
+          if (fast !== undefined) expect(fast).toBe(Number(expected));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
   it("agrees with the reference on rates just below, on and just above a .5 boundary", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 20, max: 1e7 }), fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -1, max: 1 }), (population, whole, places, nudge) => {
-        // children × 10^4 × 10^places / population ≈ whole + 0.5 (children with 4 decimals: averages over a year).
-        const scale = 4;
-        const units = (BigInt(2 * whole + 1) * BigInt(population) * BigInt(10) ** BigInt(scale)) / (BigInt(20000) * BigInt(10) ** BigInt(places)) + BigInt(nudge);
-        if (units < BigInt(0) || units > BigInt(population) * BigInt(10) ** BigInt(scale)) return;
-        const children = { units, scale };
-        const expected = referenceRatio(children, { units: BigInt(population), scale: 0 }, 4, places);
-        expect(formatPlain(claRate(d(plain(units, scale)), d(population), places))).toBe(expected);
-        const fast = claRateOfNumbers(asNumber(children), population, places);
-        if (fast !== undefined) expect(fast).toBe(Number(expected));
-      }),
+      fc.property(
+        fc.integer({ min: 20, max: 1e7 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: -1, max: 1 }),
+        (population, whole, places, nudge) => {
+          // children × 10^4 × 10^places / population ≈ whole + 0.5 (children with 4 decimals: averages over a year).
+          const scale = 4;
+          const units =
+            (BigInt(2 * whole + 1) * BigInt(population) * BigInt(10) ** BigInt(scale)) /
+              (BigInt(20000) * BigInt(10) ** BigInt(places)) +
+            BigInt(nudge);
+          if (units < BigInt(0) || units > BigInt(population) * BigInt(10) ** BigInt(scale)) return;
+          const children = { units, scale };
+          const expected = referenceRatio(children, { units: BigInt(population), scale: 0 }, 4, places);
+          expect(formatPlain(claRate(d(plain(units, scale)), d(population), places))).toBe(expected);
+          const fast = claRateOfNumbers(asNumber(children), population, places);
+          if (fast !== undefined) expect(fast).toBe(Number(expected));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -66,12 +80,17 @@ describe("claRate", () => {
   });
   it("the plain-number path matches the Decimal path wherever it answers", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), fc.option(fc.integer({ min: 0, max: 15 })), (a, b, places) => {
-        const [children, population] = a <= b ? [a, b] : [b, a];
-        const fast = claRateOfNumbers(children, population, places);
-        if (fast === undefined) return;
-        expect(fast).toBe(toNumber(claRate(decimalFromNumber(children), decimalFromNumber(population), places)));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.option(fc.integer({ min: 0, max: 15 })),
+        (a, b, places) => {
+          const [children, population] = a <= b ? [a, b] : [b, a];
+          const fast = claRateOfNumbers(children, population, places);
+          if (fast === undefined) return;
+          expect(fast).toBe(toNumber(claRate(decimalFromNumber(children), decimalFromNumber(population), places)));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -90,7 +109,11 @@ describe("claChildren and claReduction", () => {
     expect(claReduction(d(800), d(31), d(280000)).toFixed()).toBe("-68");
   });
   it("gives #NUM! when children exceed the population", () => {
-    expectFunctionError(() => claReduction(d(10), d(31), d(5)), "#NUM!", "children (10) must not exceed population (5)");
+    expectFunctionError(
+      () => claReduction(d(10), d(31), d(5)),
+      "#NUM!",
+      "children (10) must not exceed population (5)",
+    );
   });
   it("gives #DIV/0! for a zero population, as CLA.RATE does: a rate of no children means nothing", () => {
     expectFunctionError(() => claReduction(d(0), d(31), d(0)), "#DIV/0!", "population must not be zero");

@@ -49,9 +49,12 @@ function expectFunctionError(run: () => unknown, code: string, message: string):
 }
 
 describe("savingsPct", () => {
-  it.each(SEED_PERCENTAGES)("budget %s, saving %s is %s%% at 1 decimal, as the seeds state", (budget, saving, stated) => {
-    expect(savingsPct(d(budget), d(saving), 1).equals(d(stated))).toBe(true);
-  });
+  it.each(SEED_PERCENTAGES)(
+    "budget %s, saving %s is %s%% at 1 decimal, as the seeds state",
+    (budget, saving, stated) => {
+      expect(savingsPct(d(budget), d(saving), 1).equals(d(stated))).toBe(true);
+    },
+  );
 
   it("is unrounded without decimals", () => {
     expect(savingsPct(d(87282), d(21890), null).toFixed(10)).toBe("25.0796269563");
@@ -74,7 +77,8 @@ describe("savingsPct", () => {
 
 describe("savingsPctOfNumbers (the exact plain-number path)", () => {
   it("agrees with the seeds", () => {
-    for (const [budget, saving, stated] of SEED_PERCENTAGES) expect(savingsPctOfNumbers(Number(budget), Number(saving), 1)).toBe(Number(stated));
+    for (const [budget, saving, stated] of SEED_PERCENTAGES)
+      expect(savingsPctOfNumbers(Number(budget), Number(saving), 1)).toBe(Number(stated));
   });
 
   it.each([
@@ -92,7 +96,9 @@ describe("savingsPctOfNumbers (the exact plain-number path)", () => {
   it("matches the Decimal path wherever it answers, for random figures", () => {
     const figure = fc.oneof(
       fc.integer({ min: -1e9, max: 1e9 }),
-      fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 })).map(([units, scale]) => units / 10 ** scale),
+      fc
+        .tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }))
+        .map(([units, scale]) => units / 10 ** scale),
       fc.double({ min: -1e13, max: 1e13, noNaN: true }),
     );
     fc.assert(
@@ -107,7 +113,10 @@ describe("savingsPctOfNumbers (the exact plain-number path)", () => {
 });
 
 const scaled = (maxUnits: number, minUnits = -maxUnits) =>
-  fc.record({ units: fc.bigInt({ min: BigInt(minUnits), max: BigInt(maxUnits) }), scale: fc.integer({ min: 0, max: 3 }) });
+  fc.record({
+    units: fc.bigInt({ min: BigInt(minUnits), max: BigInt(maxUnits) }),
+    scale: fc.integer({ min: 0, max: 3 }),
+  });
 
 describe("savingsPct against an independent BigInt reference", () => {
   it("agrees at 0 to 3 decimals for random figures", () => {
@@ -127,16 +136,25 @@ describe("savingsPct against an independent BigInt reference", () => {
 
   it("agrees on percentages just below, on and just above a .5 boundary", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -1, max: 1 }), (budget, whole, places, nudge) => {
-        // saving × 100 × 10^places / budget ≈ whole + 0.5, then moved by one smallest unit (10^-6).
-        const scale = 6;
-        const units = (BigInt(2 * whole + 1) * BigInt(budget) * BigInt(10) ** BigInt(scale)) / (BigInt(200) * BigInt(10) ** BigInt(places)) + BigInt(nudge);
-        const saving = { units, scale };
-        const exact = referenceRatio(saving, { units: BigInt(budget), scale: 0 }, 2, places);
-        expect(formatPlain(savingsPct(d(budget), d(plain(units, scale)), places))).toBe(exact);
-        const fast = savingsPctOfNumbers(budget, asNumber(saving), places);
-        if (fast !== undefined) expect(fast).toBe(Number(exact));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e7 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: -1, max: 1 }),
+        (budget, whole, places, nudge) => {
+          // saving × 100 × 10^places / budget ≈ whole + 0.5, then moved by one smallest unit (10^-6).
+          const scale = 6;
+          const units =
+            (BigInt(2 * whole + 1) * BigInt(budget) * BigInt(10) ** BigInt(scale)) /
+              (BigInt(200) * BigInt(10) ** BigInt(places)) +
+            BigInt(nudge);
+          const saving = { units, scale };
+          const exact = referenceRatio(saving, { units: BigInt(budget), scale: 0 }, 2, places);
+          expect(formatPlain(savingsPct(d(budget), d(plain(units, scale)), places))).toBe(exact);
+          const fast = savingsPctOfNumbers(budget, asNumber(saving), places);
+          if (fast !== undefined) expect(fast).toBe(Number(exact));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -151,10 +169,17 @@ describe("savingsTotal", () => {
   });
   it("adds random £000 amounts exactly (BigInt reference)", () => {
     fc.assert(
-      fc.property(fc.array(fc.bigInt({ min: BigInt(-1e12), max: BigInt(1e12) }), { maxLength: 2000 }), fc.integer({ min: 0, max: 3 }), (units, scale) => {
-        const expected = plain(units.reduce((a, b) => a + b, BigInt(0)), scale);
-        expect(formatPlain(savingsTotal(units.map((u) => d(plain(u, scale)))))).toBe(expected);
-      }),
+      fc.property(
+        fc.array(fc.bigInt({ min: BigInt(-1e12), max: BigInt(1e12) }), { maxLength: 2000 }),
+        fc.integer({ min: 0, max: 3 }),
+        (units, scale) => {
+          const expected = plain(
+            units.reduce((a, b) => a + b, BigInt(0)),
+            scale,
+          );
+          expect(formatPlain(savingsTotal(units.map((u) => d(plain(u, scale)))))).toBe(expected);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -215,6 +240,10 @@ describe("savingsFy and savingsFyNext", () => {
     expect(savingsFyNext(1999, 1)).toBe("2000/01");
   });
   it("gives #NUM! outside 1900/01 to 9998/99", () => {
-    expectFunctionError(() => savingsFyNext(1900, -1), "#NUM!", "the financial year must be between 1900/01 and 9998/99, got one starting in 1899");
+    expectFunctionError(
+      () => savingsFyNext(1900, -1),
+      "#NUM!",
+      "the financial year must be between 1900/01 and 9998/99, got one starting in 1899",
+    );
   });
 });

@@ -32,7 +32,10 @@ const DIV0 = (message: string): Expected => ({ code: "#DIV/0!", message });
 const NA = (message: string): Expected => ({ code: "#N/A", message });
 
 /** What every number argument says to text, a logical, an error value and a figure past 1e15. */
-function numberArg(name: string, limit = "at most 1e15 in size"): Record<"text" | "logical" | "error" | "huge", Expected> {
+function numberArg(
+  name: string,
+  limit = "at most 1e15 in size",
+): Record<"text" | "logical" | "error" | "huge", Expected> {
   return {
     text: VALUE(`${name} must be a number, got text 'abc'`),
     logical: VALUE(`${name} must be a number, got the logical value TRUE`),
@@ -70,7 +73,8 @@ function unitArg(name: string, empty: Expected): Record<Case, Expected> {
 }
 
 function dateArg(name: string): Record<Case, Expected> {
-  const notDate = (got: string) => VALUE(`${name} must be a date (a date cell, or text such as 2017-10-01 or 01/10/2017), got ${got}`);
+  const notDate = (got: string) =>
+    VALUE(`${name} must be a date (a date cell, or text such as 2017-10-01 or 01/10/2017), got ${got}`);
   return {
     text: notDate("text 'abc'"),
     emptyText: notDate("an empty cell"),
@@ -111,7 +115,8 @@ function weeksArg(full: number): Record<Case, Expected> {
   };
 }
 
-const tooBig = (name: string, population: number) => new CustomFunctionError("#NUM!", `children (${name}) must not exceed population (${population})`);
+const tooBig = (name: string, population: number) =>
+  new CustomFunctionError("#NUM!", `children (${name}) must not exceed population (${population})`);
 const populationZero = DIV0("population must not be zero");
 
 /** Per function: good arguments (single values), and for every argument what each bad value gives there. */
@@ -119,8 +124,28 @@ const MATRIX: Record<FunctionId, { good: unknown[]; expect: Record<Case, Expecte
   "SAVINGS.PCT": {
     good: [87282, 21890, 1],
     expect: [
-      { ...numberArg("budget"), emptyText: DIV0("budget must not be zero"), null: DIV0("budget must not be zero"), negative: negative("budget"), zero: DIV0("budget must not be zero"), range: ok([[2189000, 1094500], [729666.7, 547250]]) },
-      { ...numberArg("saving"), emptyText: ok([[0]]), null: ok([[0]]), negative: ok([[0]]), zero: ok([[0]]), range: ok([[0, 0], [0, 0]]) },
+      {
+        ...numberArg("budget"),
+        emptyText: DIV0("budget must not be zero"),
+        null: DIV0("budget must not be zero"),
+        negative: negative("budget"),
+        zero: DIV0("budget must not be zero"),
+        range: ok([
+          [2189000, 1094500],
+          [729666.7, 547250],
+        ]),
+      },
+      {
+        ...numberArg("saving"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: ok([[0]]),
+        zero: ok([[0]]),
+        range: ok([
+          [0, 0],
+          [0, 0],
+        ]),
+      },
       decimalsArg(25.07962695630256, 25),
     ],
   },
@@ -143,8 +168,28 @@ const MATRIX: Record<FunctionId, { good: unknown[]; expect: Record<Case, Expecte
   "SAVINGS.GAP": {
     good: [30100, 30132],
     expect: [
-      { ...numberArg("target"), emptyText: ok([[-30132]]), null: ok([[-30132]]), negative: ok([[-30137]]), zero: ok([[-30132]]), range: ok([[-30131, -30130], [-30129, -30128]]) },
-      { ...numberArg("proposals"), emptyText: ok([[30100]]), null: ok([[30100]]), negative: ok([[30105]]), zero: ok([[30100]]), range: ok([[30099, 30098], [30097, 30096]]) },
+      {
+        ...numberArg("target"),
+        emptyText: ok([[-30132]]),
+        null: ok([[-30132]]),
+        negative: ok([[-30137]]),
+        zero: ok([[-30132]]),
+        range: ok([
+          [-30131, -30130],
+          [-30129, -30128],
+        ]),
+      },
+      {
+        ...numberArg("proposals"),
+        emptyText: ok([[30100]]),
+        null: ok([[30100]]),
+        negative: ok([[30105]]),
+        zero: ok([[30100]]),
+        range: ok([
+          [30099, 30098],
+          [30097, 30096],
+        ]),
+      },
     ],
   },
   "SAVINGS.PARSE": {
@@ -159,7 +204,10 @@ const MATRIX: Record<FunctionId, { good: unknown[]; expect: Record<Case, Expecte
         negative: ok([[-5]]),
         zero: ok([[0]]),
         huge: NUM("text must be at most 1e15 in size, got 1e+308"),
-        range: ok([[1, 2], [3, 4]]),
+        range: ok([
+          [1, 2],
+          [3, 4],
+        ]),
       },
       unitArg("unit", ok([[4462000]])),
     ],
@@ -167,7 +215,17 @@ const MATRIX: Record<FunctionId, { good: unknown[]; expect: Record<Case, Expecte
   "SAVINGS.CONVERT": {
     good: [30132, "£000", "£m"],
     expect: [
-      { ...numberArg("value"), emptyText: ok([[0]]), null: ok([[0]]), negative: ok([[-0.005]]), zero: ok([[0]]), range: ok([[0.001, 0.002], [0.003, 0.004]]) },
+      {
+        ...numberArg("value"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: ok([[-0.005]]),
+        zero: ok([[0]]),
+        range: ok([
+          [0.001, 0.002],
+          [0.003, 0.004],
+        ]),
+      },
       unitArg("from", VALUE("from must be one of £, £000 or £m, got an empty cell")),
       unitArg("to", VALUE("to must be one of £, £000 or £m, got an empty cell")),
     ],
@@ -175,7 +233,17 @@ const MATRIX: Record<FunctionId, { good: unknown[]; expect: Record<Case, Expecte
   "SAVINGS.PHASE": {
     good: [1.2, "2017-10-01", "2017/18"],
     expect: [
-      { ...numberArg("full_year"), emptyText: ok([[0]]), null: ok([[0]]), negative: ok([[-2.5]]), zero: ok([[0]]), range: ok([[0.5, 1], [1.5, 2]]) },
+      {
+        ...numberArg("full_year"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: ok([[-2.5]]),
+        zero: ok([[0]]),
+        range: ok([
+          [0.5, 1],
+          [1.5, 2],
+        ]),
+      },
       dateArg("start"),
       fyArg(ok([[0.6]])),
     ],
@@ -185,45 +253,162 @@ const MATRIX: Record<FunctionId, { good: unknown[]; expect: Record<Case, Expecte
     good: ["2015/16", 1],
     expect: [
       fyArg(VALUE("fy must be a financial year such as 2015/16, got an empty cell")),
-      { ...numberArg("n", "from -200 to 200"), emptyText: ok("2016/17"), null: ok("2016/17"), negative: ok("2010/11"), zero: ok("2015/16"), range: single("n") },
+      {
+        ...numberArg("n", "from -200 to 200"),
+        emptyText: ok("2016/17"),
+        null: ok("2016/17"),
+        negative: ok("2010/11"),
+        zero: ok("2015/16"),
+        range: single("n"),
+      },
     ],
   },
   "CLA.RATE": {
     good: [870, 280000, 1],
     expect: [
-      { ...numberArg("children"), emptyText: ok([[0]]), null: ok([[0]]), negative: negative("children"), zero: ok([[0]]), range: ok([[0, 0.1], [0.1, 0.1]]) },
-      { ...numberArg("population"), emptyText: populationZero, null: populationZero, negative: negative("population"), zero: populationZero, range: ok([[tooBig("870", 1), tooBig("870", 2)], [tooBig("870", 3), tooBig("870", 4)]]) },
+      {
+        ...numberArg("children"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: negative("children"),
+        zero: ok([[0]]),
+        range: ok([
+          [0, 0.1],
+          [0.1, 0.1],
+        ]),
+      },
+      {
+        ...numberArg("population"),
+        emptyText: populationZero,
+        null: populationZero,
+        negative: negative("population"),
+        zero: populationZero,
+        range: ok([
+          [tooBig("870", 1), tooBig("870", 2)],
+          [tooBig("870", 3), tooBig("870", 4)],
+        ]),
+      },
       decimalsArg(31.071428571428573, 31),
     ],
   },
   "CLA.CHILDREN": {
     good: [31, 280000],
     expect: [
-      { ...numberArg("rate", "from 0 to 10000"), emptyText: ok([[0]]), null: ok([[0]]), negative: NUM("rate must be from 0 to 10000, got -5"), zero: ok([[0]]), range: ok([[28, 56], [84, 112]]) },
-      { ...numberArg("population"), emptyText: ok([[0]]), null: ok([[0]]), negative: negative("population"), zero: ok([[0]]), range: ok([[0.0031, 0.0062], [0.0093, 0.0124]]) },
+      {
+        ...numberArg("rate", "from 0 to 10000"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: NUM("rate must be from 0 to 10000, got -5"),
+        zero: ok([[0]]),
+        range: ok([
+          [28, 56],
+          [84, 112],
+        ]),
+      },
+      {
+        ...numberArg("population"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: negative("population"),
+        zero: ok([[0]]),
+        range: ok([
+          [0.0031, 0.0062],
+          [0.0093, 0.0124],
+        ]),
+      },
     ],
   },
   "CLA.REDUCTION": {
     good: [1053, 34, 270000],
     expect: [
-      { ...numberArg("children"), emptyText: ok([[-918]]), null: ok([[-918]]), negative: negative("children"), zero: ok([[-918]]), range: ok([[-917, -916], [-915, -914]]) },
-      { ...numberArg("target_rate", "from 0 to 10000"), emptyText: ok([[1053]]), null: ok([[1053]]), negative: NUM("target_rate must be from 0 to 10000, got -5"), zero: ok([[1053]]), range: ok([[1026, 999], [972, 945]]) },
-      { ...numberArg("population"), emptyText: populationZero, null: populationZero, negative: negative("population"), zero: populationZero, range: ok([[tooBig("1053", 1), tooBig("1053", 2)], [tooBig("1053", 3), tooBig("1053", 4)]]) },
+      {
+        ...numberArg("children"),
+        emptyText: ok([[-918]]),
+        null: ok([[-918]]),
+        negative: negative("children"),
+        zero: ok([[-918]]),
+        range: ok([
+          [-917, -916],
+          [-915, -914],
+        ]),
+      },
+      {
+        ...numberArg("target_rate", "from 0 to 10000"),
+        emptyText: ok([[1053]]),
+        null: ok([[1053]]),
+        negative: NUM("target_rate must be from 0 to 10000, got -5"),
+        zero: ok([[1053]]),
+        range: ok([
+          [1026, 999],
+          [972, 945],
+        ]),
+      },
+      {
+        ...numberArg("population"),
+        emptyText: populationZero,
+        null: populationZero,
+        negative: negative("population"),
+        zero: populationZero,
+        range: ok([
+          [tooBig("1053", 1), tooBig("1053", 2)],
+          [tooBig("1053", 3), tooBig("1053", 4)],
+        ]),
+      },
     ],
   },
   "CLA.COST": {
     good: [893, 1, 52],
     expect: [
-      { ...numberArg("weekly_cost"), emptyText: ok([[0]]), null: ok([[0]]), negative: negative("weekly_cost"), zero: ok([[0]]), range: ok([[52, 104], [156, 208]]) },
-      { ...numberArg("children"), emptyText: ok([[0]]), null: ok([[0]]), negative: negative("children"), zero: ok([[0]]), range: ok([[46436, 92872], [139308, 185744]]) },
+      {
+        ...numberArg("weekly_cost"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: negative("weekly_cost"),
+        zero: ok([[0]]),
+        range: ok([
+          [52, 104],
+          [156, 208],
+        ]),
+      },
+      {
+        ...numberArg("children"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: negative("children"),
+        zero: ok([[0]]),
+        range: ok([
+          [46436, 92872],
+          [139308, 185744],
+        ]),
+      },
       weeksArg(46436),
     ],
   },
   "CLA.SAVING": {
     good: [410, 840, 52],
     expect: [
-      { ...numberArg("children_fewer"), emptyText: ok([[0]]), null: ok([[0]]), negative: negative("children_fewer"), zero: ok([[0]]), range: ok([[43680, 87360], [131040, 174720]]) },
-      { ...numberArg("weekly_cost"), emptyText: ok([[0]]), null: ok([[0]]), negative: negative("weekly_cost"), zero: ok([[0]]), range: ok([[21320, 42640], [63960, 85280]]) },
+      {
+        ...numberArg("children_fewer"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: negative("children_fewer"),
+        zero: ok([[0]]),
+        range: ok([
+          [43680, 87360],
+          [131040, 174720],
+        ]),
+      },
+      {
+        ...numberArg("weekly_cost"),
+        emptyText: ok([[0]]),
+        null: ok([[0]]),
+        negative: negative("weekly_cost"),
+        zero: ok([[0]]),
+        range: ok([
+          [21320, 42640],
+          [63960, 85280],
+        ]),
+      },
       weeksArg(17908800),
     ],
   },
@@ -258,10 +443,19 @@ describe.each(FUNCTION_IDS)("%s", (id) => {
 
 describe("other shapes Excel can hand over", () => {
   it("an error value passes on as Excel's own functions pass it: #DIV/0!, #NUM!, #N/A and #VALUE! as themselves, others as #VALUE!", () => {
-    expect(thrown("SAVINGS.PCT", cell(errorCell("#DIV/0!")), cell(1))).toEqual({ code: "#DIV/0!", message: "budget is the error #DIV/0!" });
-    expect(thrown("SAVINGS.PCT", cell(1), cell(errorCell("#NUM!")))).toEqual({ code: "#NUM!", message: "saving is the error #NUM!" });
+    expect(thrown("SAVINGS.PCT", cell(errorCell("#DIV/0!")), cell(1))).toEqual({
+      code: "#DIV/0!",
+      message: "budget is the error #DIV/0!",
+    });
+    expect(thrown("SAVINGS.PCT", cell(1), cell(errorCell("#NUM!")))).toEqual({
+      code: "#NUM!",
+      message: "saving is the error #NUM!",
+    });
     expect(thrown("SAVINGS.FY", errorCell("#REF!"))).toEqual({ code: "#VALUE!", message: "date is the error #REF!" });
-    expect(thrown("SAVINGS.CONVERT", cell(1), errorCell("#NAME?"), "£")).toEqual({ code: "#VALUE!", message: "from is the error #NAME?" });
+    expect(thrown("SAVINGS.CONVERT", cell(1), errorCell("#NAME?"), "£")).toEqual({
+      code: "#VALUE!",
+      message: "from is the error #NAME?",
+    });
   });
 
   it("ranges of different sizes are #VALUE!, naming both", () => {
@@ -272,7 +466,10 @@ describe("other shapes Excel can hand over", () => {
   });
 
   it("a one-row range where a single value is expected is #VALUE!", () => {
-    expect(thrown("CLA.COST", cell(893), cell(1), [[52, 52]])).toEqual({ code: "#VALUE!", message: "weeks must be a single value, got a range of 1×2 cells" });
+    expect(thrown("CLA.COST", cell(893), cell(1), [[52, 52]])).toEqual({
+      code: "#VALUE!",
+      message: "weeks must be a single value, got a range of 1×2 cells",
+    });
   });
 
   it("a 1×1 range where a single value is expected is that value", () => {
@@ -282,29 +479,48 @@ describe("other shapes Excel can hand over", () => {
   it("text that names a unit is refused where a plain amount is expected", () => {
     expect(thrown("SAVINGS.PCT", cell("£87.3m"), cell(21890))).toEqual({
       code: "#VALUE!",
-      message: "budget must be a plain number, got text '£87.3m' which names a unit: convert it with SAVINGS.PARSE first",
+      message:
+        "budget must be a plain number, got text '£87.3m' which names a unit: convert it with SAVINGS.PARSE first",
     });
   });
 
   it("NA where a figure is required is #N/A, saying so", () => {
-    expect(thrown("CLA.RATE", cell("n/a"), cell(280000))).toEqual({ code: "#N/A", message: "children is not applicable ('n/a')" });
+    expect(thrown("CLA.RATE", cell("n/a"), cell(280000))).toEqual({
+      code: "#N/A",
+      message: "children is not applicable ('n/a')",
+    });
   });
 
   it("fractional decimals or years are #NUM!", () => {
-    expect(thrown("SAVINGS.PCT", cell(1), cell(1), 1.5)).toEqual({ code: "#NUM!", message: "decimals must be a whole number, got 1.5" });
-    expect(thrown("SAVINGS.FYNEXT", "2015/16", 0.5)).toEqual({ code: "#NUM!", message: "n must be a whole number, got 0.5" });
+    expect(thrown("SAVINGS.PCT", cell(1), cell(1), 1.5)).toEqual({
+      code: "#NUM!",
+      message: "decimals must be a whole number, got 1.5",
+    });
+    expect(thrown("SAVINGS.FYNEXT", "2015/16", 0.5)).toEqual({
+      code: "#NUM!",
+      message: "n must be a whole number, got 0.5",
+    });
   });
 
   it("children above the population are #NUM!", () => {
-    expect(thrown("CLA.RATE", cell(500), cell(400))).toEqual({ code: "#NUM!", message: "children (500) must not exceed population (400)" });
+    expect(thrown("CLA.RATE", cell(500), cell(400))).toEqual({
+      code: "#NUM!",
+      message: "children (500) must not exceed population (400)",
+    });
   });
 
   it("a result beyond what a cell holds is #NUM!", () => {
-    expect(thrown("SAVINGS.PCT", cell(1e-307), cell(1e15))).toEqual({ code: "#NUM!", message: "the result is beyond the largest number Excel holds (about 1e308)" });
+    expect(thrown("SAVINGS.PCT", cell(1e-307), cell(1e15))).toEqual({
+      code: "#NUM!",
+      message: "the result is beyond the largest number Excel holds (about 1e308)",
+    });
   });
 
   it("a year past 9998/99 is #NUM!", () => {
-    expect(thrown("SAVINGS.FYNEXT", "9998/99", 1)).toEqual({ code: "#NUM!", message: "the financial year must be between 1900/01 and 9998/99, got one starting in 9999" });
+    expect(thrown("SAVINGS.FYNEXT", "9998/99", 1)).toEqual({
+      code: "#NUM!",
+      message: "the financial year must be between 1900/01 and 9998/99, got one starting in 9999",
+    });
   });
 
   it("a date that does not exist is #VALUE!", () => {
@@ -326,7 +542,11 @@ describe("whatever arrives, a function returns a value or throws a CustomFunctio
     fc.constantFrom("£4.462m", "2,800**", "NA", "2015/16", "2017-10-01", "£000", "£m", "(1,250)", "-", ""),
     fc.constantFrom("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!").map(errorCell),
   );
-  const anyArg = fc.oneof(anyCell, fc.array(fc.array(anyCell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), fc.anything());
+  const anyArg = fc.oneof(
+    anyCell,
+    fc.array(fc.array(anyCell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+    fc.anything(),
+  );
 
   it.each(FUNCTION_IDS)("%s", (id) => {
     fc.assert(

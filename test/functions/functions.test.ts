@@ -41,12 +41,17 @@ describe("SAVINGS.PCT", () => {
     expect(value("SAVINGS.PCT", 87282, 21890, 1)).toEqual([[25.1]]);
   });
 
-  it.each(TABLE_1.filter((row) => row[3] !== "NA"))("Table 1, %s: %s and %s give the stated %s%%", (_, budget, saving, stated) => {
-    expect(value("SAVINGS.PCT", cell(budget), cell(saving), 1)).toEqual([[stated]]);
-  });
+  it.each(TABLE_1.filter((row) => row[3] !== "NA"))(
+    "Table 1, %s: %s and %s give the stated %s%%",
+    (_, budget, saving, stated) => {
+      expect(value("SAVINGS.PCT", cell(budget), cell(saving), 1)).toEqual([[stated]]);
+    },
+  );
 
   it("Table 1 TOTAL: 30,132 of 148,913 is 20.2%", () => {
-    expect(value("SAVINGS.PCT", cell(TABLE_1_TOTAL.budget), cell(TABLE_1_TOTAL.saving), 1)).toEqual([[TABLE_1_TOTAL.pct]]);
+    expect(value("SAVINGS.PCT", cell(TABLE_1_TOTAL.budget), cell(TABLE_1_TOTAL.saving), 1)).toEqual([
+      [TABLE_1_TOTAL.pct],
+    ]);
   });
 
   it("the 7-row Table 1 column spills 7 results, the NA budget as that row's #N/A", () => {
@@ -61,7 +66,7 @@ describe("SAVINGS.PCT", () => {
   });
 
   it("is unrounded when decimals is omitted, and rounds half away from zero like ROUND", () => {
-    expect(value("SAVINGS.PCT", cell(87282), cell(21890), null)).toEqual([[21890 * 100 / 87282]]);
+    expect(value("SAVINGS.PCT", cell(87282), cell(21890), null)).toEqual([[(21890 * 100) / 87282]]);
     expect(value("SAVINGS.PCT", cell(200), cell(1), 0)).toEqual([[1]]);
     expect(value("SAVINGS.PCT", cell(200), cell(-1), 0)).toEqual([[-1]]);
     expect(value("SAVINGS.PCT", cell(200000), cell(70999.99), 0)).toEqual([[35]]);
@@ -88,7 +93,12 @@ describe("SAVINGS.TOTAL", () => {
 
   it("counts n/a, -, blanks and nil as 0, and adds a 2-D range cell by cell", () => {
     expect(value("SAVINGS.TOTAL", column(11.8, "n/a", "-", "", null, "nil"))).toBe(11.8);
-    expect(value("SAVINGS.TOTAL", [[0.1, 0.2], ["(1,250)", "1,368*"]])).toBe(118.3);
+    expect(
+      value("SAVINGS.TOTAL", [
+        [0.1, 0.2],
+        ["(1,250)", "1,368*"],
+      ]),
+    ).toBe(118.3);
   });
 });
 
@@ -120,7 +130,7 @@ describe("SAVINGS.PARSE", () => {
 });
 
 describe("SAVINGS.CONVERT", () => {
-  it("SAVINGS.CONVERT(30132, \"£000\", \"£m\") = 30.132", () => {
+  it('SAVINGS.CONVERT(30132, "£000", "£m") = 30.132', () => {
     expect(value("SAVINGS.CONVERT", cell(30132), "£000", "£m")).toEqual([[30.132]]);
   });
   it("converts the other ways, exactly, and takes ranges", () => {
@@ -151,7 +161,7 @@ describe("SAVINGS.FY and SAVINGS.FYNEXT", () => {
     expect(value("SAVINGS.FY", "2017-03-31")).toBe("2016/17");
     expect(value("SAVINGS.FY", "01/04/2017")).toBe("2017/18");
   });
-  it("SAVINGS.FYNEXT(\"2015/16\") = \"2016/17\", in every form the reports write years", () => {
+  it('SAVINGS.FYNEXT("2015/16") = "2016/17", in every form the reports write years', () => {
     expect(value("SAVINGS.FYNEXT", "2015/16")).toBe("2016/17");
     expect(value("SAVINGS.FYNEXT", "2015/16", null)).toBe("2016/17");
     expect(value("SAVINGS.FYNEXT", "15/16", 2)).toBe("2017/18");
@@ -232,14 +242,22 @@ describe("ranges in, ranges out", () => {
   });
 
   it("SAVINGS.TOTAL of a range holding an error is that error, naming its row", () => {
-    expect(thrown("SAVINGS.TOTAL", column(1, 2, errorCell("#REF!")))).toEqual({ code: "#VALUE!", message: "range (row 3) is the error #REF!" });
-    expect(thrown("SAVINGS.TOTAL", column(1, errorCell("#N/A")))).toEqual({ code: "#N/A", message: "range (row 2) is the error #N/A" });
+    expect(thrown("SAVINGS.TOTAL", column(1, 2, errorCell("#REF!")))).toEqual({
+      code: "#VALUE!",
+      message: "range (row 3) is the error #REF!",
+    });
+    expect(thrown("SAVINGS.TOTAL", column(1, errorCell("#N/A")))).toEqual({
+      code: "#N/A",
+      message: "range (row 2) is the error #N/A",
+    });
   });
 
   describe("an empty cell arrives as 0 (desktop) or null (the web): the same result either way", () => {
     // decimals and n are the two exceptions: 0 there is a meaningful figure (README, functions).
     const cases = FUNCTION_IDS.flatMap((id) =>
-      FUNCTION_ARGS[id].flatMap((spec, i) => (spec.kind === "decimals" || spec.kind === "years" ? [] : [[id, spec.name, i] as const])),
+      FUNCTION_ARGS[id].flatMap((spec, i) =>
+        spec.kind === "decimals" || spec.kind === "years" ? [] : [[id, spec.name, i] as const],
+      ),
     );
     it.each(cases)("%s, %s", (id, _, i) => {
       const specs = FUNCTION_ARGS[id];
@@ -249,17 +267,19 @@ describe("ranges in, ranges out", () => {
     });
     it("inside a range too", () => {
       expect(value("SAVINGS.TOTAL", column(1, 0, 2))).toBe(value("SAVINGS.TOTAL", column(1, null, 2)));
-      expect(value("SAVINGS.PCT", column(100, 200), column(0, 5), 1)).toEqual(value("SAVINGS.PCT", column(100, 200), column(null, 5), 1));
+      expect(value("SAVINGS.PCT", column(100, 200), column(0, 5), 1)).toEqual(
+        value("SAVINGS.PCT", column(100, 200), column(null, 5), 1),
+      );
     });
   });
 
   describe("an omitted optional argument arrives as null (or not at all): its default", () => {
     it.each([
-      ["SAVINGS.PCT", [cell(87282), cell(21890)], [[21890 * 100 / 87282]]],
+      ["SAVINGS.PCT", [cell(87282), cell(21890)], [[(21890 * 100) / 87282]]],
       ["SAVINGS.PARSE", [cell("£4.462m")], [[4462000]]],
       ["SAVINGS.PHASE", [cell(1.2), "2017-10-01"], [[0.6]]],
       ["SAVINGS.FYNEXT", ["2015/16"], "2016/17"],
-      ["CLA.RATE", [cell(870), cell(280000)], [[870 * 10000 / 280000]]],
+      ["CLA.RATE", [cell(870), cell(280000)], [[(870 * 10000) / 280000]]],
       ["CLA.COST", [cell(893), cell(1)], [[46436]]],
       ["CLA.SAVING", [cell(410), cell(840)], [[17908800]]],
     ] as [FunctionId, unknown[], unknown][])("%s", (id, args, expected) => {
@@ -272,7 +292,8 @@ describe("ranges in, ranges out", () => {
 
 describe("through the add-in's own path, against an independent BigInt reference", () => {
   /** A figure typed with 0 to 3 decimals: its scaled integer and its scale. */
-  const figure = (max: number) => fc.record({ units: fc.bigInt({ min: BigInt(0), max: BigInt(max) }), scale: fc.integer({ min: 0, max: 3 }) });
+  const figure = (max: number) =>
+    fc.record({ units: fc.bigInt({ min: BigInt(0), max: BigInt(max) }), scale: fc.integer({ min: 0, max: 3 }) });
 
   it("SAVINGS.PCT and CLA.RATE at 0 to 3 decimals, as numbers (the fast path) and as text (the Decimal path)", () => {
     fc.assert(
@@ -280,7 +301,9 @@ describe("through the add-in's own path, against an independent BigInt reference
         if (bottom.units === BigInt(0)) return;
         const pct = Number(referenceRatio(top, bottom, 2, places));
         expect(value("SAVINGS.PCT", cell(asNumber(bottom)), cell(asNumber(top)), places)).toEqual([[pct]]);
-        expect(value("SAVINGS.PCT", cell(plain(bottom.units, bottom.scale)), cell(asNumber(top)), places)).toEqual([[pct]]);
+        expect(value("SAVINGS.PCT", cell(plain(bottom.units, bottom.scale)), cell(asNumber(top)), places)).toEqual([
+          [pct],
+        ]);
         if (asNumber(top) > asNumber(bottom)) return; // more children than the population is #NUM!
         const rate = Number(referenceRatio(top, bottom, 4, places));
         expect(value("CLA.RATE", cell(asNumber(top)), cell(asNumber(bottom)), places)).toEqual([[rate]]);
@@ -297,11 +320,18 @@ describe("through the add-in's own path, against an independent BigInt reference
 
   it("SAVINGS.TOTAL of random £000 amounts (3 decimals, as numbers or typed as text) is exact", () => {
     fc.assert(
-      fc.property(fc.array(fc.bigInt({ min: BigInt(-1e12), max: BigInt(1e12) }), { minLength: 1, maxLength: 200 }), fc.boolean(), (units, asText) => {
-        const cells = units.map((u) => (asText ? plain(u, 3) : Number(plain(u, 3))));
-        const exact = plain(units.reduce((a, b) => a + b, BigInt(0)), 3);
-        expect(value("SAVINGS.TOTAL", column(...cells))).toBe(Number(exact));
-      }),
+      fc.property(
+        fc.array(fc.bigInt({ min: BigInt(-1e12), max: BigInt(1e12) }), { minLength: 1, maxLength: 200 }),
+        fc.boolean(),
+        (units, asText) => {
+          const cells = units.map((u) => (asText ? plain(u, 3) : Number(plain(u, 3))));
+          const exact = plain(
+            units.reduce((a, b) => a + b, BigInt(0)),
+            3,
+          );
+          expect(value("SAVINGS.TOTAL", column(...cells))).toBe(Number(exact));
+        },
+      ),
       { numRuns: 500 },
     );
   });
