@@ -23,7 +23,14 @@ function register(lines: number): FakeSheetInput {
   for (let i = 1; i <= lines; i++) {
     const saving = 10 + ((i * 37) % 990);
     total += saving;
-    values.push([`S${String(i).padStart(6, "0")}`, `Saving proposal ${i}`, `Workstream ${1 + (i % 12)}`, saving, RAG[i % 4], i % 5 === 0 ? "No" : "Yes"]);
+    values.push([
+      `S${String(i).padStart(6, "0")}`,
+      `Saving proposal ${i}`,
+      `Workstream ${1 + (i % 12)}`,
+      saving,
+      RAG[i % 4],
+      i % 5 === 0 ? "No" : "Yes",
+    ]);
   }
   values.push(["TOTAL", "", "", total, "", ""]);
   const formulas: (string | null)[][] = [];
@@ -47,7 +54,11 @@ async function readAndValidate(lines: number) {
     fake.install();
     times.push((await elapsedMs(async () => validateWorkbook(await readWorkbook()))).ms);
   }
-  return { ms: times.sort((a, b) => a - b)[Math.floor(RUNS / 2)], syncs: fake!.syncCount, maxResponseBytes: fake!.maxResponseBytes };
+  return {
+    ms: times.sort((a, b) => a - b)[Math.floor(RUNS / 2)],
+    syncs: fake!.syncCount,
+    maxResponseBytes: fake!.maxResponseBytes,
+  };
 }
 
 export const paneBench: BenchSection = {
@@ -57,7 +68,9 @@ export const paneBench: BenchSection = {
     const small = await readAndValidate(5_000);
     const large = await readAndValidate(50_000);
     log(`read + validate 5,000 register lines: ${small.syncs} syncs, ${small.ms.toFixed(0)} ms`);
-    log(`read + validate 50,000 register lines: ${large.syncs} syncs, ${large.ms.toFixed(0)} ms; largest response ${(large.maxResponseBytes / 1e6).toFixed(2)} MB (cap 5 MB)`);
+    log(
+      `read + validate 50,000 register lines: ${large.syncs} syncs, ${large.ms.toFixed(0)} ms; largest response ${(large.maxResponseBytes / 1e6).toFixed(2)} MB (cap 5 MB)`,
+    );
 
     const fake = new FakeExcel({ sheets: [register(5_000)] });
     fake.install();
@@ -67,7 +80,9 @@ export const paneBench: BenchSection = {
     if (findings.length < MARKED) throw new Error(`the register gave only ${findings.length} findings to mark`);
     fake.syncCount = 0;
     const mark = await elapsedMs(() => markFindings(workbook, { ...result, findings }, new Date()));
-    log(`mark ${MARKED.toLocaleString("en-GB")} findings: ${fake.syncCount} syncs, ${mark.ms.toFixed(0)} ms (goal: at most 2 syncs)`);
+    log(
+      `mark ${MARKED.toLocaleString("en-GB")} findings: ${fake.syncCount} syncs, ${mark.ms.toFixed(0)} ms (goal: at most 2 syncs)`,
+    );
     delete globals.Excel;
     delete globals.Office;
     return {

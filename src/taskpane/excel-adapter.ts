@@ -92,7 +92,15 @@ export async function readWorkbook(options: ReadOptions = {}): Promise<WorkbookG
       // Rows above the used range stay empty arrays: the grid starts at A1.
       const values: CellValue[][] = range.isNullObject ? [] : Array.from({ length: range.rowIndex }, () => []);
       const empty = () => values.map(() => []);
-      return { name: s.name, values, formulas: empty(), numberFormats: empty(), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), merges: [] };
+      return {
+        name: s.name,
+        values,
+        formulas: empty(),
+        numberFormats: empty(),
+        hiddenRows: new Set<number>(),
+        hiddenColumns: new Set<number>(),
+        merges: [],
+      };
     });
     for (const batch of chunkBatches(used)) {
       const loads = batch.map((chunk) => {
@@ -105,6 +113,8 @@ export async function readWorkbook(options: ReadOptions = {}): Promise<WorkbookG
           columns: chunk.first ? range.getColumnProperties({ columnHidden: true }) : null,
         };
       });
+      // One sync per batch of chunks, by design: Excel on the web caps a response at 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       for (const { chunk, range, rows, columns } of loads) {
         const grid = grids[chunk.sheet];
@@ -143,7 +153,13 @@ function chunkBatches(used: Excel.Range[]): Chunk[][] {
 }
 
 /** Appends a chunk's rows to the grid, padded on the left so that column A is index 0. */
-function addRows(grid: Pick<SheetGrid, "values" | "formulas" | "numberFormats">, left: number, values: unknown[][], formulas: unknown[][], formats: unknown[][]): void {
+function addRows(
+  grid: Pick<SheetGrid, "values" | "formulas" | "numberFormats">,
+  left: number,
+  values: unknown[][],
+  formulas: unknown[][],
+  formats: unknown[][],
+): void {
   for (let r = 0; r < values.length; r++) {
     const valueRow: CellValue[] = new Array(left).fill(null);
     const formulaRow: (string | null)[] = new Array(left).fill(null);
@@ -293,7 +309,11 @@ async function queueClear(
 }
 
 /** Sets (or, for null, clears) fills, one RangeAreas per sheet, colour and address chunk. */
-async function queueFills(sheets: Sheets, fills: { sheet: string; cell: string; fill: string | null }[], budget: RequestBudget): Promise<void> {
+async function queueFills(
+  sheets: Sheets,
+  fills: { sheet: string; cell: string; fill: string | null }[],
+  budget: RequestBudget,
+): Promise<void> {
   const groups = new Map<string, { sheet: string; fill: string | null; cells: string[] }>();
   for (const { sheet, cell, fill } of fills) {
     const key = JSON.stringify([sheet, fill]);
@@ -302,9 +322,10 @@ async function queueFills(sheets: Sheets, fills: { sheet: string; cell: string; 
     groups.set(key, group);
   }
   for (const { sheet, fill, cells } of groups.values()) {
-    for (let start = 0; start < cells.length; ) {
+    for (let start = 0; start < cells.length;) {
       let end = start;
-      for (let chars = 0; end < cells.length && chars + cells[end].length < AREA_ADDRESS_CHARS; end++) chars += cells[end].length + 1;
+      for (let chars = 0; end < cells.length && chars + cells[end].length < AREA_ADDRESS_CHARS; end++)
+        chars += cells[end].length + 1;
       const address = cells.slice(start, Math.max(end, start + 1)).join(",");
       start = Math.max(end, start + 1);
       await budget.add(PATH_BYTES * 4 + address.length);
@@ -336,7 +357,11 @@ async function sheetNames(context: Excel.RequestContext): Promise<Set<string>> {
  * marked before; marking again first reads the earlier record (two more syncs) so that clearing
  * still restores what the user had.
  */
-export async function markFindings(workbook: WorkbookGrid, result: ValidationResult, checkedAt: Date): Promise<MarkResult> {
+export async function markFindings(
+  workbook: WorkbookGrid,
+  result: ValidationResult,
+  checkedAt: Date,
+): Promise<MarkResult> {
   const withNotes = notesSupported();
   return Excel.run(async (context) => {
     const sheets = new Sheets(context);
@@ -350,10 +375,17 @@ export async function markFindings(workbook: WorkbookGrid, result: ValidationRes
     let previous = new Map<string, CellState>();
     if (existing.has(RECORD_SHEET)) {
       record = await loadRecord(budget, sheets);
-      previous = await loadCellStates(sheets, record.cells.filter((c) => existing.has(c.sheet)), withNotes, budget);
+      previous = await loadCellStates(
+        sheets,
+        record.cells.filter((c) => existing.has(c.sheet)),
+        withNotes,
+        budget,
+      );
       await budget.sync();
     } else if (existing.has(REPORT_SHEET)) {
-      throw new Error(`A sheet named "${REPORT_SHEET}" is already in the workbook. Rename or delete it, then mark again.`);
+      throw new Error(
+        `A sheet named "${REPORT_SHEET}" is already in the workbook. Rename or delete it, then mark again.`,
+      );
     }
 
     const notes = new Map<string, string>();
@@ -364,7 +396,10 @@ export async function markFindings(workbook: WorkbookGrid, result: ValidationRes
     }
     const plan = planAnnotation(workbook, result, { notes, fills, record }, checkedAt);
 
-    const cleared = plan.clear && record ? await queueClear(sheets, plan.clear, record, previous, existing, budget) : new Set<string>();
+    const cleared =
+      plan.clear && record
+        ? await queueClear(sheets, plan.clear, record, previous, existing, budget)
+        : new Set<string>();
     await queueFills(sheets, plan.cells, budget);
     const written = new Set<string>();
     for (const mark of plan.cells) {
@@ -401,12 +436,19 @@ function hyperlinkFormula(sheet: string, cell: string): string {
 }
 
 /** The report, with its links, written as one array; text cells are formatted as text first, so that Excel never reads a message as a formula, date or number. */
-async function writeReport(name: string, rows: CellValue[][], links: ReportLink[], budget: RequestBudget): Promise<void> {
+async function writeReport(
+  name: string,
+  rows: CellValue[][],
+  links: ReportLink[],
+  budget: RequestBudget,
+): Promise<void> {
   const cols = Math.max(1, ...rows.map((r) => r.length));
   const cells = rows.map((row) => Array.from({ length: cols }, (_, c) => excelText(row?.[c])));
   for (const link of links) cells[link.row][link.col] = hyperlinkFormula(link.sheet, link.cell);
   const linked = new Set(links.map((l) => `${l.row},${l.col}`));
-  const formats = cells.map((row, r) => row.map((v, c) => (typeof v === "string" && !linked.has(`${r},${c}`) ? TEXT_FORMAT : "General")));
+  const formats = cells.map((row, r) =>
+    row.map((v, c) => (typeof v === "string" && !linked.has(`${r},${c}`) ? TEXT_FORMAT : "General")),
+  );
   await budget.add(JSON.stringify(cells).length + JSON.stringify(formats).length + PATH_BYTES * 8);
   const sheet = budget.context.workbook.worksheets.add(name);
   const range = sheet.getRangeByIndexes(0, 0, cells.length, cols);
@@ -468,7 +510,8 @@ export async function selectCell(sheet: string, cell: string): Promise<void> {
 export async function showReportSheet(): Promise<void> {
   await Excel.run(async (context) => {
     const existing = await sheetNames(context);
-    if (!existing.has(REPORT_SHEET)) throw new Error(`There is no "${REPORT_SHEET}" sheet yet: mark the workbook first.`);
+    if (!existing.has(REPORT_SHEET))
+      throw new Error(`There is no "${REPORT_SHEET}" sheet yet: mark the workbook first.`);
     const sheet = context.workbook.worksheets.getItem(REPORT_SHEET);
     sheet.activate();
     sheet.getRange("A1").select();
@@ -496,13 +539,19 @@ export async function insertTemplate(today: Date = new Date()): Promise<string> 
     );
     // Text that Excel could take for a date, number or formula ("2025/26") is formatted as text first.
     const formats = formulas.map((row, r) =>
-      row.map((v, c) => template.numberFormats[r]?.[c] ?? (typeof v === "string" && /^[=+\-@\d]/.test(v) && !template.formulas[r]?.[c] ? TEXT_FORMAT : "General")),
+      row.map(
+        (v, c) =>
+          template.numberFormats[r]?.[c] ??
+          (typeof v === "string" && /^[=+\-@\d]/.test(v) && !template.formulas[r]?.[c] ? TEXT_FORMAT : "General"),
+      ),
     );
     const sheet = context.workbook.worksheets.add(name);
     const range = sheet.getRangeByIndexes(0, 0, rows, cols);
     range.numberFormat = formats;
     range.formulas = formulas;
-    template.columnWidths.forEach((width, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER));
+    template.columnWidths.forEach(
+      (width, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER),
+    );
     sheet.getRange("A1").format.font.bold = true;
     sheet.activate();
     await context.sync();

@@ -62,7 +62,8 @@ beforeAll(async () => {
     ["bt:LongStrings", "bt:String", "long"],
   ];
   for (const [group, item, kind] of kinds)
-    for (const g of children(res, group)) for (const r of children(g, item)) resources.set(attr(r, "id"), [kind, attr(r, "DefaultValue")]);
+    for (const g of children(res, group))
+      for (const r of children(g, item)) resources.set(attr(r, "id"), [kind, attr(r, "DefaultValue")]);
 });
 
 /** The resource a `resid` names, checked to be of the expected kind. */
@@ -97,7 +98,8 @@ describe("the task pane in manifest.xml", () => {
     for (const owner of [group, one(group, "Control")]) {
       const images = children(one(owner, "Icon"), "bt:Image");
       expect(images.map((i) => attr(i, "size"))).toEqual(["16", "32", "80"]);
-      for (const image of images) expect(resource(image, "image")).toBe(`${DEV_URL}assets/icon-${attr(image, "size")}.png`);
+      for (const image of images)
+        expect(resource(image, "image")).toBe(`${DEV_URL}assets/icon-${attr(image, "size")}.png`);
     }
   });
 
@@ -109,8 +111,11 @@ describe("the task pane in manifest.xml", () => {
   });
 
   test("every resid resolves; ids are unique; strings fit Office's limits; every URL is https", () => {
-    for (const [, node] of descendants(root)) if (attr(node, "resid")) expect(resources.has(attr(node, "resid"))).toBe(true);
-    const ids = descendants(desktop).flatMap(([name, node]) => (["Group", "Control"].includes(name) ? [attr(node, "id")] : []));
+    for (const [, node] of descendants(root))
+      if (attr(node, "resid")) expect(resources.has(attr(node, "resid"))).toBe(true);
+    const ids = descendants(desktop).flatMap(([name, node]) =>
+      ["Group", "Control"].includes(name) ? [attr(node, "id")] : [],
+    );
     expect(new Set(ids).size).toBe(ids.length);
     for (const [kind, value] of resources.values()) {
       if (kind === "short") expect(value.length).toBeLessThanOrEqual(125);

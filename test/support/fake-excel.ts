@@ -113,7 +113,8 @@ const NO_FILL = "#FFFFFF";
 
 function columnName(col: number): string {
   let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -170,7 +171,11 @@ function loadNames(arg: unknown): string[] {
   if (arg === undefined) {
     throw new Error("fake Excel: load() without property names loads everything; name the properties you read");
   }
-  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(arg)) return arg.flatMap((a) => loadNames(a));
   const object = arg as Record<string, unknown>;
   if (typeof object.select === "string") return loadNames(object.select);
@@ -332,7 +337,10 @@ export class FakeExcel {
 
   requireNotes(): void {
     if (!this.notesSupported)
-      throw new FakeExcelError("ApiNotFound", "The API you are trying to use could not be found (ExcelApi 1.18 notes).");
+      throw new FakeExcelError(
+        "ApiNotFound",
+        "The API you are trying to use could not be found (ExcelApi 1.18 notes).",
+      );
   }
 
   private view(s: SheetState): FakeSheetView {
@@ -594,7 +602,13 @@ export class FakeWorksheet extends FakeNullable {
       if (!start || !end) throw new FakeExcelError("InvalidArgument", `'${address}' is not a cell or range address.`);
       const top = Math.min(start.row, end.row);
       const left = Math.min(start.col, end.col);
-      return { sheet: this.sheet(), top, left, rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
+      return {
+        sheet: this.sheet(),
+        top,
+        left,
+        rows: Math.abs(end.row - start.row) + 1,
+        cols: Math.abs(end.col - start.col) + 1,
+      };
     });
   }
 
@@ -617,7 +631,10 @@ export class FakeWorksheet extends FakeNullable {
 
   getUsedRange(valuesOnly = false): FakeRange {
     // Office.js gives A1 for an empty sheet.
-    return new FakeRange(this.context, () => usedArea(this.sheet(), valuesOnly) ?? { sheet: this.sheet(), top: 0, left: 0, rows: 1, cols: 1 });
+    return new FakeRange(
+      this.context,
+      () => usedArea(this.sheet(), valuesOnly) ?? { sheet: this.sheet(), top: 0, left: 0, rows: 1, cols: 1 },
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
@@ -759,7 +776,10 @@ export class FakeRange extends FakeNullable {
     });
   }
 
-  getRowProperties(options: { rowHidden?: boolean; rowIndex?: boolean }): FakeClientResult<{ rowHidden?: boolean; rowIndex?: number }[]> {
+  getRowProperties(options: {
+    rowHidden?: boolean;
+    rowIndex?: boolean;
+  }): FakeClientResult<{ rowHidden?: boolean; rowIndex?: number }[]> {
     return new FakeClientResult(this.context, () => {
       const area = this.area();
       return Array.from({ length: area.rows }, (_, i) => ({
@@ -769,7 +789,10 @@ export class FakeRange extends FakeNullable {
     });
   }
 
-  getColumnProperties(options: { columnHidden?: boolean; columnIndex?: boolean }): FakeClientResult<{ columnHidden?: boolean; columnIndex?: number }[]> {
+  getColumnProperties(options: {
+    columnHidden?: boolean;
+    columnIndex?: boolean;
+  }): FakeClientResult<{ columnHidden?: boolean; columnIndex?: number }[]> {
     return new FakeClientResult(this.context, () => {
       const area = this.area();
       return Array.from({ length: area.cols }, (_, i) => ({
@@ -823,15 +846,27 @@ export class FakeRange extends FakeNullable {
   private write(kind: "values" | "formulas" | "numberFormat", grid: unknown[][]): void {
     this.context.enqueue(() => {
       const area = this.area();
-      if (!Array.isArray(grid) || grid.length !== area.rows || grid.some((row) => !Array.isArray(row) || row.length !== area.cols))
-        throw new FakeExcelError("InvalidArgument", `The ${kind} array does not match the size of range ${areaAddress(area)}.`);
+      if (
+        !Array.isArray(grid) ||
+        grid.length !== area.rows ||
+        grid.some((row) => !Array.isArray(row) || row.length !== area.cols)
+      )
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The ${kind} array does not match the size of range ${areaAddress(area)}.`,
+        );
       this.context.fake.writes.push({ sheet: area.sheet.name, kind, address: areaAddress(area) });
       const { sheet } = area;
       grid.forEach((row, r) =>
         row.forEach((v, c) => {
           const at = [area.top + r, area.left + c] as const;
           if (kind === "numberFormat") setCell(sheet.numberFormats, ...at, String(v));
-          else if (kind === "formulas" && typeof v === "string" && v.startsWith("=") && sheet.numberFormats[at[0]]?.[at[1]] !== "@") {
+          else if (
+            kind === "formulas" &&
+            typeof v === "string" &&
+            v.startsWith("=") &&
+            sheet.numberFormats[at[0]]?.[at[1]] !== "@"
+          ) {
             setCell(sheet.formulas, ...at, v);
             setCell<FakeValue>(sheet.values, ...at, formulaResult(v));
           } else {
@@ -927,7 +962,10 @@ export class FakeRangeFill extends FakeObject {
     return this.loaded("color");
   }
   set color(color: string) {
-    this.context.enqueue(() => this.cells().forEach(({ sheet, cell }) => sheet.fills.set(cell, color.toUpperCase())), jsonBytes(color));
+    this.context.enqueue(
+      () => this.cells().forEach(({ sheet, cell }) => sheet.fills.set(cell, color.toUpperCase())),
+      jsonBytes(color),
+    );
   }
 
   get pattern(): string | null {

@@ -63,7 +63,9 @@ class MockHost {
   private range(sheet: SheetData, top: number, left: number, rows: number, cols: number): OfficeMockObject {
     const slice = (cell: (v: CellValue, r: number) => unknown) =>
       Array.from({ length: rows }, (_, r) =>
-        Array.from({ length: cols }, (_, c) => cell(sheet.values[top - sheet.top + r]?.[left - sheet.left + c] ?? null, top + r)),
+        Array.from({ length: cols }, (_, c) =>
+          cell(sheet.values[top - sheet.top + r]?.[left - sheet.left + c] ?? null, top + r),
+        ),
       );
     const mock = this.track(
       new OfficeMockObject({
@@ -71,7 +73,10 @@ class MockHost {
         formulas: slice((v) => (v === null ? "" : v)),
         numberFormat: slice(() => "General"),
         format: { fill: { color: "#FFFFFF", pattern: "None" }, font: {}, autofitColumns: () => undefined },
-        getRowProperties: () => this.result(Array.from({ length: rows }, (_, i) => ({ rowHidden: sheet.hiddenRows?.includes(top + i) ?? false }))),
+        getRowProperties: () =>
+          this.result(
+            Array.from({ length: rows }, (_, i) => ({ rowHidden: sheet.hiddenRows?.includes(top + i) ?? false })),
+          ),
         getColumnProperties: () => this.result(Array.from({ length: cols }, () => ({ columnHidden: false }))),
       }),
       `${sheet.name}!${toA1(top, left)}:${toA1(top + rows - 1, left + cols - 1)}`,
@@ -87,11 +92,15 @@ class MockHost {
       new OfficeMockObject({
         name: sheet.name,
         getUsedRangeOrNullObject: () => {
-          const used = this.track(new OfficeMockObject({ rowIndex: sheet.top, columnIndex: sheet.left, rowCount: rows, columnCount: cols }), `${sheet.name} used range`);
+          const used = this.track(
+            new OfficeMockObject({ rowIndex: sheet.top, columnIndex: sheet.left, rowCount: rows, columnCount: cols }),
+            `${sheet.name} used range`,
+          );
           used.isNullObject = rows === 0;
           return used;
         },
-        getRangeByIndexes: (top: number, left: number, rowCount: number, colCount: number) => this.range(sheet, top, left, rowCount, colCount),
+        getRangeByIndexes: (top: number, left: number, rowCount: number, colCount: number) =>
+          this.range(sheet, top, left, rowCount, colCount),
         getRange: (address: string) => this.cell(sheet, address),
         getRanges: (address: string) => ({
           format: {
@@ -116,15 +125,17 @@ class MockHost {
   }
 
   private cell(sheet: SheetData, address: string): OfficeMockObject {
-    const cell = this.track(new OfficeMockObject({ format: { fill: { color: "#FFFFFF", pattern: "None" } } }), `${sheet.name}!${address}`);
+    const cell = this.track(
+      new OfficeMockObject({ format: { fill: { color: "#FFFFFF", pattern: "None" } } }),
+      `${sheet.name}!${address}`,
+    );
     this.recordLoads(cell.format.fill, `${sheet.name}!${address} fill`);
     return cell;
   }
 
   private addedSheet(name: string): OfficeMockObject {
     this.writes.push(`add sheet ${name}`);
-    const writable = () =>
-      new OfficeMockObject({ format: { font: {}, autofitColumns: () => undefined } });
+    const writable = () => new OfficeMockObject({ format: { font: {}, autofitColumns: () => undefined } });
     return new OfficeMockObject({
       name,
       getRangeByIndexes: writable,
@@ -181,7 +192,14 @@ afterEach(() => {
 
 /** Rows of a register with six columns: ref, text, workstream, amount, RAG, EIA. */
 function registerRows(lines: number): CellValue[][] {
-  return Array.from({ length: lines }, (_, i) => [`S${i + 1}`, `Saving ${i + 1}`, "Workstream", i * 10, "Green", "Yes"]);
+  return Array.from({ length: lines }, (_, i) => [
+    `S${i + 1}`,
+    `Saving ${i + 1}`,
+    "Workstream",
+    i * 10,
+    "Green",
+    "Yes",
+  ]);
 }
 
 describe("readWorkbook on office-addin-mock", () => {
@@ -195,7 +213,9 @@ describe("readWorkbook on office-addin-mock", () => {
       "Register!B3:G12: values,formulas,numberFormat",
     ]);
     const [sheet] = workbook.sheets;
-    expect(JSON.stringify(workbook.sheets.map((s) => [s.name, s.values, s.formulas, s.numberFormats]))).not.toMatch(/Error, /);
+    expect(JSON.stringify(workbook.sheets.map((s) => [s.name, s.values, s.formulas, s.numberFormats]))).not.toMatch(
+      /Error, /,
+    );
     expect(sheet.name).toBe("Register");
     expect(sheet.values[2]).toEqual([null, "S1", "Saving 1", "Workstream", 0, "Green", "Yes"]);
     expect(sheet.values).toHaveLength(12);
@@ -229,25 +249,35 @@ describe("readWorkbook on office-addin-mock", () => {
 });
 
 describe("markFindings on office-addin-mock", () => {
-  test.each([1, 100, 5_000])("marks %i findings in two syncs, loading only fills and notes of the finding cells", async (n) => {
-    const values = registerRows(n);
-    const host = install([{ name: "Register", top: 0, left: 0, values }]);
-    const findings: Finding[] = Array.from({ length: n }, (_, i) => ({
-      rule: "number-as-text",
-      severity: "warning",
-      sheet: "Register",
-      cell: toA1(i, 3),
-      message: `Amount typed as text in row ${i + 1}`,
-      table: "Register",
-    }));
-    const result = { ready: isReady(findings), counts: countBySeverity(findings), findings, tables: [] };
-    const outcome = await markFindings({ sheets: [sheetFromValues("Register", values)] }, result, new Date("2026-11-23T10:00:00Z"));
-    expect(outcome).toEqual({ notesWritten: true, reportSheet: REPORT_SHEET, marked: n });
-    expect(host.syncs).toBe(2);
-    const loaded = new Set(host.loads.map((l) => l.replace(/^.*: /, "")));
-    expect(loaded).toEqual(new Set(["items/name", "name", "color,pattern", "content"]));
-    expect(host.writes.filter((w) => w.startsWith("note "))).toHaveLength(n);
-    expect(host.writes.filter((w) => w.startsWith("add sheet"))).toEqual([`add sheet ${REPORT_SHEET}`, `add sheet ${RECORD_SHEET}`]);
-    expect(host.writes.some((w) => w.startsWith("fill Register!D1"))).toBe(true);
-  });
+  test.each([1, 100, 5_000])(
+    "marks %i findings in two syncs, loading only fills and notes of the finding cells",
+    async (n) => {
+      const values = registerRows(n);
+      const host = install([{ name: "Register", top: 0, left: 0, values }]);
+      const findings: Finding[] = Array.from({ length: n }, (_, i) => ({
+        rule: "number-as-text",
+        severity: "warning",
+        sheet: "Register",
+        cell: toA1(i, 3),
+        message: `Amount typed as text in row ${i + 1}`,
+        table: "Register",
+      }));
+      const result = { ready: isReady(findings), counts: countBySeverity(findings), findings, tables: [] };
+      const outcome = await markFindings(
+        { sheets: [sheetFromValues("Register", values)] },
+        result,
+        new Date("2026-11-23T10:00:00Z"),
+      );
+      expect(outcome).toEqual({ notesWritten: true, reportSheet: REPORT_SHEET, marked: n });
+      expect(host.syncs).toBe(2);
+      const loaded = new Set(host.loads.map((l) => l.replace(/^.*: /, "")));
+      expect(loaded).toEqual(new Set(["items/name", "name", "color,pattern", "content"]));
+      expect(host.writes.filter((w) => w.startsWith("note "))).toHaveLength(n);
+      expect(host.writes.filter((w) => w.startsWith("add sheet"))).toEqual([
+        `add sheet ${REPORT_SHEET}`,
+        `add sheet ${RECORD_SHEET}`,
+      ]);
+      expect(host.writes.some((w) => w.startsWith("fill Register!D1"))).toBe(true);
+    },
+  );
 });

@@ -36,7 +36,15 @@ afterEach(() => {
 });
 
 function fakeSheet(grid: SheetGrid, extra: Partial<FakeSheetInput> = {}): FakeSheetInput {
-  return { name: grid.name, values: grid.values, formulas: grid.formulas, numberFormats: grid.numberFormats, hiddenRows: grid.hiddenRows, hiddenColumns: grid.hiddenColumns, ...extra };
+  return {
+    name: grid.name,
+    values: grid.values,
+    formulas: grid.formulas,
+    numberFormats: grid.numberFormats,
+    hiddenRows: grid.hiddenRows,
+    hiddenColumns: grid.hiddenColumns,
+    ...extra,
+  };
 }
 
 /** A register of `lines` rows × 6 columns, with a hidden row near the end. */
@@ -47,17 +55,34 @@ function register(lines: number): FakeSheetInput {
     values.push([`S${i}`, `Saving line ${i}`, `Workstream ${i % 7}`, (i * 37) % 1000, "Green", "Yes"]);
     formulas.push([null, null, null, i % 10 === 0 ? `=${(i * 37) % 1000}+0` : null]);
   }
-  return { name: "Register", values, formulas, numberFormats: [[], ["@", null, null, "#,##0"]], hiddenRows: [lines - 1], hiddenColumns: [4] };
+  return {
+    name: "Register",
+    values,
+    formulas,
+    numberFormats: [[], ["@", null, null, "#,##0"]],
+    hiddenRows: [lines - 1],
+    hiddenColumns: [4],
+  };
 }
 
 function expectSameCells(actual: SheetGrid, expected: SheetGrid): void {
   const rows = Math.max(actual.values.length, expected.values.length);
   for (let r = 0; r < rows; r++) {
-    const cols = Math.max(actual.values[r]?.length ?? 0, expected.values[r]?.length ?? 0, expected.formulas[r]?.length ?? 0);
+    const cols = Math.max(
+      actual.values[r]?.length ?? 0,
+      expected.values[r]?.length ?? 0,
+      expected.formulas[r]?.length ?? 0,
+    );
     for (let c = 0; c < cols; c++) {
       const a = cellAt(actual, r, c);
       const e = cellAt(expected, r, c);
-      expect([a.address, a.value, a.formula, a.numberFormat, a.hidden]).toEqual([e.address, e.value, e.formula, e.numberFormat, e.hidden]);
+      expect([a.address, a.value, a.formula, a.numberFormat, a.hidden]).toEqual([
+        e.address,
+        e.value,
+        e.formula,
+        e.numberFormat,
+        e.hidden,
+      ]);
     }
   }
 }
@@ -77,7 +102,17 @@ describe("readWorkbook", () => {
 
   test("pads a used range that starts further in so the grid starts at A1", async () => {
     const values: CellValue[][] = [[], [], [null, null, "Budget", "Saving"], [null, null, 100, 20]];
-    install({ sheets: [{ name: "Offset", values, formulas: [[], [], [], [null, null, null, "=C4/5"]], hiddenRows: [3], hiddenColumns: [3] }] });
+    install({
+      sheets: [
+        {
+          name: "Offset",
+          values,
+          formulas: [[], [], [], [null, null, null, "=C4/5"]],
+          hiddenRows: [3],
+          hiddenColumns: [3],
+        },
+      ],
+    });
     const [sheet] = (await readWorkbook()).sheets;
     expect(sheet.values.length).toBe(4);
     expect(cellAt(sheet, 2, 2).value).toBe("Budget");
@@ -87,7 +122,12 @@ describe("readWorkbook", () => {
   });
 
   test("error values come back as CellError; empty cells as null; empty sheets as empty grids", async () => {
-    install({ sheets: [{ name: "Errors", values: [["x", { error: "#DIV/0!" }, "", "#N/A"]], formulas: [[null, "=1/0"]] }, { name: "Empty", values: [] }] });
+    install({
+      sheets: [
+        { name: "Errors", values: [["x", { error: "#DIV/0!" }, "", "#N/A"]], formulas: [[null, "=1/0"]] },
+        { name: "Empty", values: [] },
+      ],
+    });
     const [errors, empty] = (await readWorkbook()).sheets;
     expect(errors.values[0]).toEqual(["x", { error: "#DIV/0!" }, null, { error: "#N/A" }]);
     expect(errors.formulas[0]).toEqual([null, "=1/0", null, null]);
@@ -137,7 +177,18 @@ const USER_NOTE = "Checked with the budget holder";
 function userWorkbook(): FakeWorkbookInput {
   return {
     sheets: [
-      { name: "Summary", values: [["Line", "Budget", "Saving"], ["A", 100, 20], ["B", 200, 30], ["Total", 300, 50]], formulas: [[], [], [], [null, "=SUM(B2:B3)", "=SUM(C2:C3)"]], notes: { C2: USER_NOTE }, fills: { B4: "#00FF00" } },
+      {
+        name: "Summary",
+        values: [
+          ["Line", "Budget", "Saving"],
+          ["A", 100, 20],
+          ["B", 200, 30],
+          ["Total", 300, 50],
+        ],
+        formulas: [[], [], [], [null, "=SUM(B2:B3)", "=SUM(C2:C3)"]],
+        notes: { C2: USER_NOTE },
+        fills: { B4: "#00FF00" },
+      },
       { name: "Other sheet", values: [["x", 1]] },
     ],
   };
@@ -193,7 +244,9 @@ describe("markFindings and clearMarks", () => {
     expect(report.visibility).toBe("Visible");
     expect(report.values.flat()).toEqual(expect.arrayContaining(["Savings check report", "total-mismatch at B4"]));
     // One link per finding, in the report's Cell column, to the finding's cell.
-    const links = report.formulas.flatMap((row, r) => row.flatMap((f, c) => (typeof f === "string" && f.startsWith("=") ? [[toA1(r, c), f, report.values[r][c]]] : [])));
+    const links = report.formulas.flatMap((row, r) =>
+      row.flatMap((f, c) => (typeof f === "string" && f.startsWith("=") ? [[toA1(r, c), f, report.values[r][c]]] : [])),
+    );
     expect(links).toEqual([
       ["D10", `=HYPERLINK("#'Summary'!B4","B4")`, "B4"],
       ["D11", `=HYPERLINK("#'Summary'!C2","C2")`, "C2"],
@@ -205,8 +258,15 @@ describe("markFindings and clearMarks", () => {
     const record = fake.sheet(RECORD_SHEET)!;
     expect(record.visibility).toBe("VeryHidden");
     const decoded = decodeRecord(record.values);
-    expect(decoded.cells.find((c) => c.cell === "C2")).toMatchObject({ note: null, priorFill: null, fill: SEVERITY_FILL.warning });
-    expect(decoded.cells.find((c) => c.cell === "B4")).toMatchObject({ priorFill: "#00FF00", fill: SEVERITY_FILL.error });
+    expect(decoded.cells.find((c) => c.cell === "C2")).toMatchObject({
+      note: null,
+      priorFill: null,
+      fill: SEVERITY_FILL.warning,
+    });
+    expect(decoded.cells.find((c) => c.cell === "B4")).toMatchObject({
+      priorFill: "#00FF00",
+      fill: SEVERITY_FILL.error,
+    });
   });
 
   test("clearing restores values, formulas, fills and the user's notes exactly, and removes both add-in sheets", async () => {
@@ -276,7 +336,9 @@ describe("markFindings and clearMarks", () => {
 
   test.each([1, 100, 5_000])("marking %i findings takes two syncs", async (n) => {
     const fake = install({ sheets: [register(n)] });
-    const findings = Array.from({ length: n }, (_, i) => finding("Register", toA1(i + 1, 3), i % 2 ? "warning" : "error"));
+    const findings = Array.from({ length: n }, (_, i) =>
+      finding("Register", toA1(i + 1, 3), i % 2 ? "warning" : "error"),
+    );
     const { outcome } = await markAll(fake, findings);
     expect(outcome.marked).toBe(n);
     expect(fake.syncCount).toBe(2);
