@@ -368,7 +368,14 @@ export async function markFindings(
     const budget = new RequestBudget(context);
     const worksheets = context.workbook.worksheets.load("items/name");
     const current = await loadCellStates(sheets, result.findings, withNotes, budget);
-    await budget.sync();
+    try {
+      await budget.sync();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "ItemNotFound") throw error;
+      throw new Error(
+        "A sheet with findings was renamed or deleted since the check. Check the workbook again, then mark.",
+      );
+    }
 
     const existing = new Set(worksheets.items.map((s) => s.name));
     let record: AnnotationRecord | null = null;

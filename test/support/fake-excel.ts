@@ -612,10 +612,6 @@ export class FakeWorksheet extends FakeNullable {
     });
   }
 
-  getCell(row: number, col: number): FakeRange {
-    return this.getRangeByIndexes(row, col, 1, 1);
-  }
-
   /** Several areas, "B4,C9:C12": only their fill is supported (set and clear). */
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(address.split(/[,;]/).map((part) => this.getRange(part.trim())));
@@ -766,13 +762,6 @@ export class FakeRange extends FakeNullable {
         throw new FakeExcelError("InvalidOperation", `Worksheet '${area.sheet.name}' is hidden.`);
       this.context.fake.activeSheet = area.sheet.name;
       this.context.fake.selection = { sheet: area.sheet.name, address: areaAddress(area) };
-    });
-  }
-
-  getCell(row: number, col: number): FakeRange {
-    return new FakeRange(this.context, () => {
-      const area = this.area();
-      return { sheet: area.sheet, top: area.top + row, left: area.left + col, rows: 1, cols: 1 };
     });
   }
 

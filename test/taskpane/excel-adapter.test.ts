@@ -334,6 +334,14 @@ describe("markFindings and clearMarks", () => {
     expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE });
   });
 
+  test("says so when a sheet with findings went away since the check", async () => {
+    const fake = install(userWorkbook());
+    await expect(markAll(fake, [finding("Renamed since", "A1", "error")])).rejects.toThrow(
+      "A sheet with findings was renamed or deleted since the check. Check the workbook again, then mark.",
+    );
+    expect(fake.sheetNames).toEqual(["Summary", "Other sheet"]);
+  });
+
   test.each([1, 100, 5_000])("marking %i findings takes two syncs", async (n) => {
     const fake = install({ sheets: [register(n)] });
     const findings = Array.from({ length: n }, (_, i) =>
