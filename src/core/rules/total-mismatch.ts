@@ -7,8 +7,8 @@ import { Decimal, formatPlain } from "../decimal";
 import { checkSum, classify, halfUnit, SumDifference, sumOf, sumTolerance } from "../validate/bounds";
 import { formatFigure } from "../validate/format";
 import { headerKey } from "../validate/headers";
-import { Amount, decimalsInUnit, exactValue, hasFigure } from "../validate/reader";
-import { columnIndex, LinesTable, rowGroups, SUMMED_ROLES, TableRow } from "../validate/tables";
+import { Amount, decimalsInUnit, exactValue, hasFigure, textAt } from "../validate/reader";
+import { columnIndex, LinesTable, RowGroup, rowGroups, SUMMED_ROLES } from "../validate/tables";
 import { convertUnit, Unit } from "../units";
 import { linesTables, Rule, RuleContext } from "./context";
 import { reportDifference } from "./rounding-difference";
@@ -17,7 +17,7 @@ import { reportDifference } from "./rounding-difference";
  * `TOTAL, Total Budget: stated 161.5, the 2 rows it sums add to 161.4 (rounding reaches ±0.1)`.
  * `noun` names one part (`row`, `line`, `figure`), `where` says where the parts are.
  */
-export function describeSum(label: string, header: string, stated: Amount, parts: Amount[], difference: SumDifference, noun: string, where: string): string {
+function describeSum(label: string, header: string, stated: Amount, parts: Amount[], difference: SumDifference, noun: string, where: string): string {
   let places = stated.decimals;
   for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
   const subject = header === "" ? label : `${label}, ${header}`;
@@ -40,7 +40,23 @@ export const totalMismatch: Rule = {
 };
 
 function checkTotalRows(ctx: RuleContext, table: LinesTable): void {
-  for (const group of rowGroups(table).totals) {
+  checkRowGroups(ctx, table, rowGroups(table).totals, "total-mismatch", "Total", "row", "it sums");
+}
+
+/**
+ * Each summed column of each sub-total or total row against the rows it adds up; shared with
+ * subtotal-mismatch. `noun` and `where` describe the parts in the message.
+ */
+export function checkRowGroups(
+  ctx: RuleContext,
+  table: LinesTable,
+  groups: readonly RowGroup[],
+  mismatch: "total-mismatch" | "subtotal-mismatch",
+  fallbackLabel: string,
+  noun: string,
+  where: string,
+): void {
+  for (const group of groups) {
     table.columns.forEach((column, k) => {
       if (!SUMMED_ROLES.has(column.role)) return;
       const stated = group.row.figures[k];
@@ -48,8 +64,8 @@ function checkTotalRows(ctx: RuleContext, table: LinesTable): void {
       const parts = group.parts.map((r) => r.figures[k]);
       const difference = checkSum(parts, stated);
       if (!difference) return;
-      const comparison = describeSum(group.row.label ?? "Total", column.header, stated, parts, difference, "row", "it sums");
-      reportDifference(ctx, "total-mismatch", difference.outcome, table, stated.row, stated.col, comparison);
+      const comparison = describeSum(group.row.label ?? fallbackLabel, column.header, stated, parts, difference, noun, where);
+      reportDifference(ctx, mismatch, difference.outcome, table, stated.row, stated.col, comparison);
     });
   }
 }
@@ -166,7 +182,7 @@ function checkRegister(ctx: RuleContext, table: LinesTable, savings: Map<string,
   const groups = new Map<string, { label: string; parts: Amount[] }>();
   for (const row of table.rows) {
     if (row.kind !== "line") continue;
-    const text = lineText(table, row, ws);
+    const text = textAt(table.sheet, row.row, ws);
     if (text === null) continue;
     let key = keys.get(text);
     if (key === undefined) {
@@ -182,13 +198,6 @@ function checkRegister(ctx: RuleContext, table: LinesTable, savings: Map<string,
     const last = group.parts[group.parts.length - 1];
     compare(ctx, table, group.label, group.parts, unit, savings.get(key)!, last.row, last.col, "register lines add to");
   }
-}
-
-function lineText(table: LinesTable, row: TableRow, col: number): string | null {
-  const v = table.sheet.values[row.row]?.[col];
-  if (typeof v !== "string") return null;
-  const t = v.trim();
-  return t === "" ? null : t;
 }
 
 /** Figure columns holding a register line's saving: its total column, else its amount, else its years. */
