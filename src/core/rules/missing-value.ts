@@ -1,7 +1,7 @@
 /**
- * `missing-value` (error): a line has a label but no budget or saving (its cell is empty: an NA
- * marker such as `n/a` is a deliberate answer, not a missing one). In a register, phasing or CLA
- * table: a labelled line with no figure at all.
+ * `missing-value` (error): a line has a label but no budget or saving (its cell is empty, or holds
+ * words such as `tbc` rather than a figure; an NA marker such as `n/a` is a deliberate answer, not
+ * a missing one). In a register, phasing or CLA table: a labelled line with no figure at all.
  */
 import { toA1 } from "../grid";
 import { textAt } from "../validate/reader";
@@ -26,13 +26,13 @@ export const missingValue: Rule = {
         if (table.kind === "workstream-summary") {
           table.columns.forEach((column, k) => {
             const a = row.figures[k];
-            if ((column.role === "budget" || column.role === "saving") && a.kind === "blank") {
-              ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no ${column.role} (${column.header} at ${toA1(a.row, a.col)} is empty).`);
-            }
+            if ((column.role !== "budget" && column.role !== "saving") || (a.kind !== "blank" && a.kind !== "word")) return;
+            const why = a.kind === "blank" ? "is empty" : `says "${a.text}", not a figure`;
+            ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no ${column.role} (${column.header} at ${toA1(a.row, a.col)} ${why}).`);
           });
-        } else if (row.figures.every((a) => a.kind === "blank")) {
+        } else if (row.figures.every((a) => a.kind === "blank" || a.kind === "word")) {
           const a = row.figures[0];
-          ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no figures: every figure cell of the line is empty.`);
+          ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no figures: every figure cell of the line is empty or words.`);
         }
       }
     }

@@ -28,7 +28,13 @@ describe("missing-value", () => {
       ["T2", "Review of contracts", null, 20],
     ];
     expect(findingsOf("missing-value", register).map((f) => [f.cell, f.message])).toEqual([
-      ["C3", "Reduce agency staff has no figures: every figure cell of the line is empty."],
+      ["C3", "Reduce agency staff has no figures: every figure cell of the line is empty or words."],
+    ]);
+  });
+
+  it("flags words where a figure should be", () => {
+    expect(findingsOf("missing-value", [HEADER, UNITS, ["Support Services", 7813, "tbc"]]).map((f) => [f.cell, f.message])).toEqual([
+      ["C3", 'Support Services has no saving (Full Year Savings Proposals at C3 says "tbc", not a figure).'],
     ]);
   });
 
