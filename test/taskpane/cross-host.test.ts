@@ -1,0 +1,125 @@
+/**
+ * SPEC §6: the task pane and the command line keep the same record, so either clears a workbook
+ * the other annotated. The workbook passes between them as its cells, notes, fills and sheets:
+ * an exceljs workbook (the command line's) copied into the fake Excel (the pane's), and back.
+ */
+import ExcelJS from "exceljs";
+import { RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
+import { countBySeverity, Finding, isReady } from "../../src/core/findings";
+import { annotateBook, clearBook } from "../../src/cli/xlsx/annotation-book";
+import { workbookToGrid } from "../../src/cli/xlsx/read";
+import { clearMarks, markFindings, readWorkbook } from "../../src/taskpane/excel-adapter";
+import { FakeExcel, FakeSheetInput, FakeVisibility } from "../support/fake-excel";
+
+const globals = globalThis as unknown as Record<string, unknown>;
+afterEach(() => {
+  delete globals.Excel;
+  delete globals.Office;
+});
+
+const USER_NOTE = "Agreed with the budget holder";
+const USER_FILL = "#00B050";
+
+/** A small workbook as a user made it: figures, a total formula, one note and one fill of their own. */
+function userBook(): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Summary");
+  sheet.addRows([
+    ["Line", "Budget", "Saving"],
+    ["A", 100, 20],
+    ["B", 200, 30],
+  ]);
+  sheet.getCell("A4").value = "Total";
+  sheet.getCell("B4").value = { formula: "SUM(B2:B3)", result: 300 };
+  sheet.getCell("C4").value = 55;
+  sheet.getCell("C2").note = USER_NOTE;
+  sheet.getCell("B4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+  return book;
+}
+
+const FINDINGS: Finding[] = [
+  { rule: "total-mismatch", severity: "error", sheet: "Summary", cell: "C4", message: "stated 55, sum 50", table: "t" },
+  { rule: "high-saving-share", severity: "warning", sheet: "Summary", cell: "C2", message: "20 of 100", table: "t" },
+  { rule: "hardcoded-total", severity: "info", sheet: "Summary", cell: "B4", message: "typed total", table: "t" },
+];
+const RESULT = { ready: isReady(FINDINGS), counts: countBySeverity(FINDINGS), findings: FINDINGS, tables: [] };
+
+const VISIBILITY: Record<string, FakeVisibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+
+/** The exceljs workbook as the fake Excel's input: every sheet, with notes and solid fills. */
+function fakeInput(book: ExcelJS.Workbook): FakeSheetInput[] {
+  return book.worksheets.map((sheet) => {
+    const values: FakeSheetInput["values"] = [];
+    const formulas: (string | null)[][] = [];
+    const notes: Record<string, string> = {};
+    const fills: Record<string, string> = {};
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const v = cell.value as ExcelJS.CellValue;
+        const formula = v !== null && typeof v === "object" && "formula" in v ? v : null;
+        (values[r - 1] ??= [])[c - 1] = formula ? (formula.result as number) : (v as string | number);
+        (formulas[r - 1] ??= [])[c - 1] = formula ? `=${formula.formula}` : null;
+        const note = cell.note as string | ExcelJS.Comment | undefined;
+        if (note)
+          notes[cell.address] = typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+        const fill = cell.fill;
+        if (fill?.type === "pattern" && fill.pattern === "solid")
+          fills[cell.address] = `#${fill.fgColor!.argb!.slice(2)}`;
+      }),
+    );
+    return { name: sheet.name, values, formulas, notes, fills, visibility: VISIBILITY[sheet.state] };
+  });
+}
+
+/** The pane's marks (notes, fills, its two sheets) carried into an exceljs copy of the user's workbook. */
+function carryMarks(fake: FakeExcel, book: ExcelJS.Workbook): void {
+  for (const [key, text] of Object.entries(fake.notes)) {
+    const [sheet, cell] = key.split("!");
+    book.getWorksheet(sheet)!.getCell(cell).note = text;
+  }
+  for (const [key, colour] of Object.entries(fake.fills)) {
+    const [sheet, cell] = key.split("!");
+    book.getWorksheet(sheet)!.getCell(cell).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: `FF${colour.slice(1)}` },
+    };
+  }
+  for (const name of [REPORT_SHEET, RECORD_SHEET]) {
+    const view = fake.sheet(name)!;
+    const sheet = book.addWorksheet(name, { state: name === RECORD_SHEET ? "veryHidden" : "visible" });
+    view.values.forEach((row, r) => row.forEach((v, c) => v !== "" && (sheet.getCell(r + 1, c + 1).value = v)));
+  }
+}
+
+describe("one record, two hosts", () => {
+  test("the command line annotates, the task pane clears: the user's workbook comes back exactly", async () => {
+    const book = userBook();
+    annotateBook(book, workbookToGrid(book), RESULT, new Date("2026-11-23T10:00:00Z"));
+    const fake = new FakeExcel({ sheets: fakeInput(book) });
+    fake.install();
+    expect(Object.keys(fake.fills)).toHaveLength(3);
+
+    expect(await clearMarks()).toEqual({ cleared: 3 });
+    const original = new FakeExcel({ sheets: fakeInput(userBook()) });
+    expect(fake.sheetNames).toEqual(["Summary"]);
+    expect(fake.contentSnapshot()).toBe(original.contentSnapshot());
+    expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE });
+    expect(fake.fills).toEqual({ "Summary!B4": USER_FILL });
+  });
+
+  test("the task pane annotates, the command line clears: the user's workbook comes back exactly", async () => {
+    const fake = new FakeExcel({ sheets: fakeInput(userBook()) });
+    fake.install();
+    await markFindings(await readWorkbook(), RESULT, new Date("2026-11-23T10:00:00Z"));
+    const book = userBook();
+    carryMarks(fake, book);
+
+    expect(clearBook(book)).toBe(3);
+    const after = new FakeExcel({ sheets: fakeInput(book) });
+    expect(after.sheetNames).toEqual(["Summary"]);
+    expect(after.notes).toEqual({ "Summary!C2": USER_NOTE });
+    expect(after.fills).toEqual({ "Summary!B4": USER_FILL });
+    expect(after.contentSnapshot()).toBe(new FakeExcel({ sheets: fakeInput(userBook()) }).contentSnapshot());
+  });
+});
