@@ -126,14 +126,20 @@ declare global {
   }
 }
 
-/** Opens the pane with a fake Excel holding `input`, `width` pixels wide. */
-export async function openPane(
-  browser: Browser,
-  origin: string,
-  input: FakeWorkbookInput,
-  width = 320,
-): Promise<PaneSession> {
-  const context = await browser.newContext({ viewport: { width, height: 720 }, locale: "en-GB", timezoneId: "Europe/London" });
+export interface PaneOptions {
+  /** Viewport width in pixels (default 320, the narrowest task pane). */
+  width?: number;
+  /** Pretend Office is in a dark theme (Office.context.officeTheme). */
+  dark?: boolean;
+}
+
+/** Opens the pane with a fake Excel holding `input`. */
+export async function openPane(browser: Browser, origin: string, input: FakeWorkbookInput, options: PaneOptions = {}): Promise<PaneSession> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 320, height: 720 },
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const dialogs: string[] = [];
@@ -161,6 +167,22 @@ export async function openPane(
       `  console.error(${JSON.stringify(CSP_PREFIX)} + JSON.stringify({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile }));\n` +
       `});`,
   );
+  if (options.dark) {
+    // Outside a host office.js gives Office.context no theme; hand the pane Office's dark one when
+    // its onReady callback runs (office.js has loaded by the time the document is interactive).
+    await page.addInitScript(() => {
+      document.addEventListener("readystatechange", () => {
+        if (document.readyState !== "interactive") return;
+        const office = (window as unknown as { Office: { onReady(callback: (info: unknown) => void): unknown; context: object } }).Office;
+        const onReady = office.onReady;
+        office.onReady = (callback) =>
+          onReady.call(office, (info) => {
+            Object.assign(office.context, { officeTheme: { isDarkTheme: true, bodyBackgroundColor: "#262626" } });
+            callback(info);
+          });
+      });
+    });
+  }
   await page.goto(`${origin}/taskpane.html`);
   await page.getByRole("button", { name: "Check workbook" }).waitFor();
   // Outside Office, office.js leaves Office.context empty: give it the fake host's requirement sets.

@@ -13,7 +13,7 @@ import { sheetFromValues, WorkbookGrid } from "../../src/core/grid";
 import { validateWorkbook } from "../../src/core/validate";
 import { readWorkbookGrid } from "../../src/cli/xlsx/read";
 import type { FakeWorkbookInput } from "../support/fake-excel";
-import { fakeInput, FakeState, foreignRequests, launchChromium, openPane, PaneSession, startServer, StaticServer } from "./harness";
+import { fakeInput, FakeState, foreignRequests, launchChromium, openPane, PaneOptions, PaneSession, startServer, StaticServer } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -62,8 +62,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(input: FakeWorkbookInput): Promise<PaneSession> {
-  const session = await openPane(browser, server.origin, input);
+async function open(input: FakeWorkbookInput, options: PaneOptions = {}): Promise<PaneSession> {
+  const session = await openPane(browser, server.origin, input, options);
   sessions.push(session);
   return session;
 }
@@ -128,6 +128,8 @@ describe("task pane", () => {
     await expect(page.getByRole("switch", { name: "Active sheet only" }).isChecked()).resolves.toBe(false);
     await expect(button(page, "Mark on sheet").isDisabled()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: "Findings" }).count()).resolves.toBe(0);
+    const background = page.locator(".fui-FluentProvider").evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect(background).resolves.toBe("rgb(255, 255, 255)"); // light outside Office
     expect(await axe()).toEqual([]);
   });
 
@@ -177,6 +179,7 @@ describe("task pane", () => {
     ]);
     const report = marked.sheets.find((s) => s.name === REPORT_SHEET)!;
     expect(report.values.flat()).toContain(pct.message);
+    expect(await axe()).toEqual([]); // with the notice and the report link
 
     await page.getByRole("button", { name: `Open the report sheet “${REPORT_SHEET}”` }).click();
     await eventually(async () => (await fake()).activeSheet, REPORT_SHEET);
@@ -191,6 +194,14 @@ describe("task pane", () => {
 
     await button(page, "Clear marks").click();
     await page.getByText("This workbook has no marks from the savings check.").waitFor();
+  });
+
+  test("in Office's dark theme the pane is dark, with findings and no axe violations", async () => {
+    const { page, axe } = await open(errorsInput(), { dark: true });
+    const background = () => page.locator(".fui-FluentProvider").evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect(background()).resolves.toBe("rgb(41, 41, 41)"); // webDarkTheme's neutral background
+    await check(page, "2 errors, 3 warnings");
+    expect(await axe()).toEqual([]);
   });
 
   test("without ExcelApi 1.18 marking uses fills and the report sheet, and says so", async () => {
