@@ -355,7 +355,7 @@ describe("markFindings and clearMarks", () => {
   });
 
   test("a very large marking splits its requests to stay under 5 MB, and still clears", async () => {
-    const n = 15_000;
+    const n = 8_000;
     const fake = install({ sheets: [register(n)] });
     const before = fake.contentSnapshot();
     const findings = Array.from({ length: n }, (_, i) => finding("Register", toA1(i + 1, 3), "warning"));
