@@ -141,6 +141,8 @@ export async function openPane(browser: Browser, origin: string, input: FakeWork
     timezoneId: "Europe/London",
   });
   const page = await context.newPage();
+  // One moment for every check, so that the verdict's time (and the README's screenshot) is stable.
+  await page.clock.setFixedTime(CHECK_TIME);
   const requests: string[] = [];
   const dialogs: string[] = [];
   const problems: string[] = [];
@@ -213,6 +215,8 @@ export async function openPane(browser: Browser, origin: string, input: FakeWork
 }
 
 const CSP_PREFIX = "CSP violation: ";
+/** The page's clock: 10:30 on 2 March 2026, London time (GMT then). */
+export const CHECK_TIME = new Date("2026-03-02T10:30:00Z");
 
 export interface CspViolation {
   directive: string;
