@@ -5,7 +5,7 @@
  *
  * Every function batches its work: a constant number of context.sync() calls, plus (reading) one
  * per row chunk. Excel on the web caps a request or a response at 5 MB, so reads go in row chunks
- * and writes sync early only when a batch would pass that size (far beyond thousands of findings).
+ * and writes sync early only when a batch would pass that size (from about 6,000 findings on).
  * Nothing here writes a value or a formula into the user's sheets: only notes and fills there;
  * values and formulas go into sheets the add-in adds (report, record, template).
  */
@@ -40,12 +40,9 @@ export const CELL_BYTES = 100;
 const ROW_BYTES = 24;
 /** Estimated request bytes of one object path or action in Office.js's request JSON. */
 const PATH_BYTES = 100;
-/** Cells per RangeAreas address ("B4,C9,…"), kept short of any limit on the address text. */
+/** Characters of one RangeAreas address ("B4,C9,…"), kept well short of any limit on its length. */
 const AREA_ADDRESS_CHARS = 2_000;
 
-/** Office.js's SheetVisibility values, spelled out so that no Excel enum is needed at load time. */
-const HIDDEN: Excel.SheetVisibility = "Hidden" as Excel.SheetVisibility;
-const VERY_HIDDEN: Excel.SheetVisibility = "VeryHidden" as Excel.SheetVisibility;
 const NO_FILL_PATTERN = "None";
 const TEXT_FORMAT = "@";
 
@@ -302,7 +299,7 @@ async function queueClear(
     if (!existingSheets.has(name)) continue;
     const sheet = sheets.get(name);
     // Excel refuses to delete a very hidden sheet; hidden is enough.
-    if (name === RECORD_SHEET) sheet.visibility = HIDDEN;
+    if (name === RECORD_SHEET) sheet.visibility = "Hidden";
     sheet.delete();
   }
   return deleted;
@@ -474,7 +471,7 @@ async function writeRecord(record: AnnotationRecord, budget: RequestBudget): Pro
   const range = sheet.getRangeByIndexes(0, 0, rows.length, 1);
   range.numberFormat = rows.map(() => [TEXT_FORMAT]);
   range.values = rows;
-  sheet.visibility = VERY_HIDDEN;
+  sheet.visibility = "VeryHidden";
 }
 
 // --- Clearing ---
