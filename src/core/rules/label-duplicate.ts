@@ -5,8 +5,9 @@ export const labelDuplicate: Rule = {
   id: "label-duplicate",
   check(ctx) {
     for (const table of linesTables(ctx)) {
-      // Years down a phasing table are fy-duplicate's business.
-      if (table.yearsDown) continue;
+      // Years down a phasing table are fy-duplicate's business; a register's lines are told apart
+      // by their references (ref-duplicate), and one description may serve two workstreams.
+      if (table.yearsDown || table.textColumns.ref !== undefined) continue;
       const seen = new Map<string, number>();
       for (const row of table.rows) {
         if (row.kind !== "line" || row.label === null) continue;

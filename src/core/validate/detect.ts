@@ -55,11 +55,18 @@ function sideBySide(headers: HeaderCell[], years: YearCell[]): HeaderGroup[] {
 export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
   const tables: Table[] = [];
   const claimed: CellRange[] = [];
+  // The claimed ranges that may still cover a row: the scan goes down, so one that ended is dropped.
+  let active: CellRange[] = [];
   const rowCount = sheet.values.length;
   for (let r = 0; r < rowCount; r++) {
     const cells = sheet.values[r];
     if (!cells || cells.length === 0) continue;
-    const covering = claimed.length === 0 ? claimed : claimed.filter((c) => c.top <= r && r <= c.bottom);
+    for (const k of active) {
+      if (k.bottom < r) {
+        active = active.filter((a) => a.bottom >= r);
+        break;
+      }
+    }
     const headers: HeaderCell[] = [];
     const years: YearCell[] = [];
     const targets: number[] = [];
@@ -67,7 +74,13 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
     let run = 0;
     let inRun = false;
     for (let c = 0; c < cells.length; c++) {
-      const claimedHere = covering.length > 0 ? covering.find((k) => k.left <= c && c <= k.right) : undefined;
+      let claimedHere: CellRange | undefined;
+      for (const k of active) {
+        if (k.top <= r && k.left <= c && c <= k.right) {
+          claimedHere = k;
+          break;
+        }
+      }
       // A table's own cells are skipped in one step: a long register costs one lookup a row.
       if (claimedHere) c = claimedHere.right;
       const v = cells[c];
@@ -118,6 +131,7 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
     for (const t of found) {
       tables.push(t);
       claimed.push(t.range);
+      active.push(t.range);
     }
   }
   return tables;
@@ -314,10 +328,11 @@ const TOTAL = /^(?:grand\s+)?totals?\b/i;
 /** `Sub-Total – Non-Workstreams` is a sub-total, `TOTAL` and `Grand total` the table total. */
 export function rowKindOf(label: string | null): RowKind {
   if (label === null) return "line";
+  // Two letters decide most labels without a regular expression: `su…`, `to…`, `gr…`.
   const first = label.charCodeAt(0) | 32;
-  if (first !== 115 /* s */ && first !== 116 /* t */ && first !== 103 /* g */) return "line";
-  if (SUBTOTAL.test(label)) return "subtotal";
-  if (TOTAL.test(label)) return "total";
+  const second = label.charCodeAt(1) | 32;
+  if (first === 115 /* s */) return second === 117 /* u */ && SUBTOTAL.test(label) ? "subtotal" : "line";
+  if ((first === 116 /* t */ && second === 111) /* o */ || (first === 103 /* g */ && second === 114) /* r */) return TOTAL.test(label) ? "total" : "line";
   return "line";
 }
 

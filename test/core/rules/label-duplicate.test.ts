@@ -25,6 +25,16 @@ describe("label-duplicate", () => {
     expect(findingsOf("label-duplicate", rows).map((f) => [f.cell, f.message])).toEqual([["A3", '"Support Services" is the label of two lines: rows 2 and 3.']]);
   });
 
+  it("leaves a register's repeated descriptions to its references (one description may serve two workstreams)", () => {
+    const rows = [
+      ["Ref", "Description", "Workstream", "Saving £000"],
+      ["SC1", "Review of staffing", "Social care", 100],
+      ["SEN1", "Review of staffing", "SEN", 50],
+    ];
+    expect(findingsOf("label-duplicate", rows)).toEqual([]);
+    expect(findingsOf("ref-duplicate", rows)).toEqual([]);
+  });
+
   it("accepts the same label in two tables, and repeated sub-total labels", () => {
     const sheet = grid("S", [
       ["Workstream", "Savings £000"],
