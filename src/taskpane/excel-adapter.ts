@@ -446,7 +446,7 @@ async function writeReport(
   links: ReportLink[],
   budget: RequestBudget,
 ): Promise<void> {
-  const cols = Math.max(1, ...rows.map((r) => r.length));
+  const cols = rows.reduce((most, r) => Math.max(most, r.length), 1); // no spread: a report may have 100,000 rows
   const cells = rows.map((row) => Array.from({ length: cols }, (_, c) => excelText(row?.[c])));
   for (const link of links) cells[link.row][link.col] = hyperlinkFormula(link.sheet, link.cell);
   const linked = new Set(links.map((l) => `${l.row},${l.col}`));

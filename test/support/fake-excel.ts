@@ -345,7 +345,9 @@ export class FakeExcel {
 
   private view(s: SheetState): FakeSheetView {
     const rows = Math.max(s.values.length, s.formulas.length, s.numberFormats.length);
-    const cols = Math.max(0, ...[...s.values, ...s.formulas, ...s.numberFormats].map((r) => r?.length ?? 0));
+    let cols = 0; // a loop, not Math.max(...rows): a sheet may have more rows than a call may have arguments
+    for (const grid of [s.values, s.formulas, s.numberFormats])
+      for (const row of grid) cols = Math.max(cols, row?.length ?? 0);
     const area: Area = { sheet: s, top: 0, left: 0, rows, cols };
     return {
       name: s.name,
