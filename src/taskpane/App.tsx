@@ -88,13 +88,25 @@ export function App() {
       setReportSheet(null);
       return cleared === null
         ? [{ intent: "info", title: "Nothing to clear", text: "This workbook has no marks from the savings check." }]
-        : [{ intent: "success", title: "Cleared", text: `Marks removed from ${plural(cleared.cleared, "cell")}; fills and notes are as they were.` }];
+        : [
+            {
+              intent: "success",
+              title: "Cleared",
+              text: `Marks removed from ${plural(cleared.cleared, "cell")}; fills and notes are as they were.`,
+            },
+          ];
     });
 
   const onInsertTemplate = () =>
     run("Inserting the template…", "Could not insert the template", async () => {
       const sheet = await insertTemplate();
-      return [{ intent: "success", title: "Template inserted", text: `A blank savings template is on the new sheet “${sheet}”.` }];
+      return [
+        {
+          intent: "success",
+          title: "Template inserted",
+          text: `A blank savings template is on the new sheet “${sheet}”.`,
+        },
+      ];
     });
 
   const onShowReport = () =>
@@ -106,7 +118,9 @@ export function App() {
   // Selecting a cell is quick and leaves the findings' notices alone; only a failure is said.
   const onSelect = (finding: Finding) =>
     selectCell(finding.sheet, finding.cell).catch((error: unknown) =>
-      setNotices([{ intent: "error", title: `Could not select ${finding.sheet}!${finding.cell}`, text: errorMessage(error) }]),
+      setNotices([
+        { intent: "error", title: `Could not select ${finding.sheet}!${finding.cell}`, text: errorMessage(error) },
+      ]),
     );
 
   const toggleSeverity = (severity: Severity) => {

@@ -50,7 +50,8 @@ export async function startServer(): Promise<StaticServer> {
       return;
     }
     let body: Buffer | string = fs.readFileSync(file);
-    if (file === path.join(DIST, "taskpane.html")) body = body.toString("utf8").replace(OFFICE_CDN, "/office-js/office.js");
+    if (file === path.join(DIST, "taskpane.html"))
+      body = body.toString("utf8").replace(OFFICE_CDN, "/office-js/office.js");
     response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -134,7 +135,12 @@ export interface PaneOptions {
 }
 
 /** Opens the pane with a fake Excel holding `input`. */
-export async function openPane(browser: Browser, origin: string, input: FakeWorkbookInput, options: PaneOptions = {}): Promise<PaneSession> {
+export async function openPane(
+  browser: Browser,
+  origin: string,
+  input: FakeWorkbookInput,
+  options: PaneOptions = {},
+): Promise<PaneSession> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 320, height: 720 },
     locale: "en-GB",
@@ -156,7 +162,8 @@ export async function openPane(browser: Browser, origin: string, input: FakeWork
   page.on("console", (message) => {
     const text = message.text();
     if (text.startsWith(CSP_PREFIX)) cspViolations.push(JSON.parse(text.slice(CSP_PREFIX.length)) as CspViolation);
-    else if (message.type() === "error" && !/Content Security Policy/.test(text)) problems.push(`console error: ${text}`);
+    else if (message.type() === "error" && !/Content Security Policy/.test(text))
+      problems.push(`console error: ${text}`);
   });
   // The fake, compiled to CommonJS by the build, wrapped so that it runs as a plain script; then
   // `Excel` is the fake's. Init scripts run before the page's own (and are not subject to its CSP).
@@ -175,7 +182,9 @@ export async function openPane(browser: Browser, origin: string, input: FakeWork
     await page.addInitScript(() => {
       document.addEventListener("readystatechange", () => {
         if (document.readyState !== "interactive") return;
-        const office = (window as unknown as { Office: { onReady(callback: (info: unknown) => void): unknown; context: object } }).Office;
+        const office = (
+          window as unknown as { Office: { onReady(callback: (info: unknown) => void): unknown; context: object } }
+        ).Office;
         const onReady = office.onReady;
         office.onReady = (callback) =>
           onReady.call(office, (info) => {
@@ -200,14 +209,22 @@ export async function openPane(browser: Browser, origin: string, input: FakeWork
     fake: () =>
       page.evaluate(() => {
         const fake = window.fakeExcel;
-        return { sheets: fake.sheets, notes: fake.notes, fills: fake.fills, selection: fake.selection, activeSheet: fake.activeSheet };
+        return {
+          sheets: fake.sheets,
+          notes: fake.notes,
+          fills: fake.fills,
+          selection: fake.selection,
+          activeSheet: fake.activeSheet,
+        };
       }),
     axe: async () => {
       await page.addScriptTag({ url: "/axe.min.js" });
       return page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe;
         const results = await axe.run(document);
-        return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        return results.violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
       });
     },
     close: () => context.close(),

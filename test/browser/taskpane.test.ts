@@ -10,10 +10,21 @@ import { Browser, Locator, Page } from "playwright-core";
 import { NOTE_PREFIX, RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
 import { verdict } from "../../src/core/annotation/plan";
 import { sheetFromValues, WorkbookGrid } from "../../src/core/grid";
-import { validateWorkbook } from "../../src/core/validate";
+import { validateWorkbook, ValidationResult } from "../../src/core/validate";
+import { countsText, groupFindings, plural, SEVERITIES } from "../../src/taskpane/findings-view";
 import { readWorkbookGrid } from "../../src/cli/xlsx/read";
 import type { FakeWorkbookInput } from "../support/fake-excel";
-import { fakeInput, FakeState, foreignRequests, launchChromium, openPane, PaneOptions, PaneSession, startServer, StaticServer } from "./harness";
+import {
+  fakeInput,
+  FakeState,
+  foreignRequests,
+  launchChromium,
+  openPane,
+  PaneOptions,
+  PaneSession,
+  startServer,
+  StaticServer,
+} from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -32,6 +43,8 @@ let browser: Browser;
 /** Both fixtures, the 2017 one with one saving changed (4.0 to 5.0) so that it has errors. */
 let withErrors: WorkbookGrid;
 let ready: WorkbookGrid;
+/** What the engine finds in `withErrors`: the pane must show exactly this. */
+let found: ValidationResult;
 const sessions: PaneSession[] = [];
 
 beforeAll(async () => {
@@ -40,6 +53,15 @@ beforeAll(async () => {
   ready = await readWorkbookGrid(path.join(FIXTURES, "hampshire-tt2019-table1.xlsx"));
   tt2017.sheets[0].values[5][2] = 5; // C6: makes D6's 7.6% and the C13 sub-total wrong
   withErrors = { sheets: [...tt2017.sheets, ...ready.sheets] };
+  found = validateWorkbook(withErrors);
+  // The changed saving gives a pct-mismatch on D6 and a subtotal-mismatch on C13, whatever else.
+  expect(found.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell])).toEqual([
+    ["pct-mismatch", "D6"],
+    ["subtotal-mismatch", "C13"],
+  ]);
+  expect(found.counts.warning).toBeGreaterThan(0);
+  expect(found.counts.info).toBeGreaterThan(0);
+  expect(validateWorkbook(ready).ready).toBe(true);
 });
 
 afterEach(async () => {
@@ -51,7 +73,11 @@ afterEach(async () => {
     expect(session.dialogs).toEqual([]);
     expect(session.problems).toEqual([]);
     for (const violation of session.cspViolations) {
-      expect(violation).toEqual({ directive: expect.stringMatching(/^(frame-src|style-src-attr)$/), blocked: expect.any(String), source: `${server.origin}/office-js/o15apptofilemappingtable.js` });
+      expect(violation).toEqual({
+        directive: expect.stringMatching(/^(frame-src|style-src-attr)$/),
+        blocked: expect.any(String),
+        source: `${server.origin}/office-js/o15apptofilemappingtable.js`,
+      });
     }
     await session.close();
   }
@@ -137,12 +163,15 @@ describe("task pane", () => {
     const session = await open(errorsInput());
     const { page, fake, axe } = session;
     const before = await fake();
-    const expected = validateWorkbook(withErrors);
-    expect(expected.counts).toEqual({ error: 2, warning: 3, info: 8 });
-
+    const expected = found;
     await check(page, verdict(expected));
-    expect(verdict(expected)).toBe("2 errors, 3 warnings");
-    await page.getByText("Checked the whole workbook at 2 Mar 2026, 10:30:00: 4 tables, 8 info.").waitFor();
+    expect(verdict(expected)).toBe(`2 errors, ${plural(expected.counts.warning, "warning")}`);
+    const { tables, counts } = expected;
+    await page
+      .getByText(
+        `Checked the whole workbook at 2 Mar 2026, 10:30:00: ${plural(tables.length, "table")}, ${counts.info} info.`,
+      )
+      .waitFor();
     for (const table of ["Workstream summary A4:D16", "Savings target A20:C20", "Workstream summary A3:D12"])
       await expect(page.getByRole("heading", { name: new RegExp(escape(table)) }).count()).resolves.toBeGreaterThan(0);
     const pct = expected.findings.find((f) => f.rule === "pct-mismatch")!;
@@ -156,11 +185,12 @@ describe("task pane", () => {
     await eventually(async () => (await fake()).selection, { sheet: TT2017, address: "D6" });
 
     // Filter: info off leaves errors and warnings only.
-    await button(page, "Info (8)").click();
-    await expect(button(page, "Info (8)").getAttribute("aria-pressed")).resolves.toBe("false");
-    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(5);
+    const info = `Info (${counts.info})`;
+    await button(page, info).click();
+    await expect(button(page, info).getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(counts.error + counts.warning);
     await expect(page.getByRole("heading", { name: /Savings target/ }).count()).resolves.toBe(0);
-    await button(page, "Info (8)").click();
+    await button(page, info).click();
     await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(expected.findings.length);
 
     await button(page, "Mark on sheet").click();
@@ -171,7 +201,8 @@ describe("task pane", () => {
     const markedCells = new Set(expected.findings.map((f) => `${f.sheet}!${f.cell}`));
     expect(Object.keys(marked.fills).sort()).toEqual([...markedCells].sort());
     expect(marked.notes[`${TT2017}!D6`]).toBe(USER_NOTE);
-    for (const cell of markedCells) if (cell !== `${TT2017}!D6`) expect(marked.notes[cell]).toMatch(new RegExp(`^${NOTE_PREFIX}`));
+    for (const cell of markedCells)
+      if (cell !== `${TT2017}!D6`) expect(marked.notes[cell]).toMatch(new RegExp(`^${NOTE_PREFIX}`));
     expect(marked.sheets.map((s) => [s.name, s.visibility])).toEqual([
       ...before.sheets.map((s) => [s.name, s.visibility]),
       [REPORT_SHEET, "Visible"],
@@ -200,14 +231,14 @@ describe("task pane", () => {
     const { page, axe } = await open(errorsInput(), { dark: true });
     const background = () => page.locator(".fui-FluentProvider").evaluate((el) => getComputedStyle(el).backgroundColor);
     await expect(background()).resolves.toBe("rgb(41, 41, 41)"); // webDarkTheme's neutral background
-    await check(page, "2 errors, 3 warnings");
+    await check(page, verdict(found));
     expect(await axe()).toEqual([]);
   });
 
   test("without ExcelApi 1.18 marking uses fills and the report sheet, and says so", async () => {
     const { page, fake } = await open(errorsInput(false));
     const before = await fake();
-    await check(page, "2 errors, 3 warnings");
+    await check(page, verdict(found));
     await button(page, "Mark on sheet").click();
     await page.getByText(/Notes need Excel for Microsoft 365 \(ExcelApi 1\.18\)/).waitFor();
     const marked = await fake();
@@ -232,7 +263,11 @@ describe("task pane", () => {
     await page.evaluate(() => (window as unknown as { releaseExcel(): void }).releaseExcel());
     await page.getByText("Ready for committee", { exact: true }).waitFor();
     await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
-    await page.getByText(/Checked the whole workbook at .*: 2 tables, 2 info\./).waitFor();
+    const readyResult = validateWorkbook(ready);
+    const readyTables = plural(readyResult.tables.length, "table");
+    await page
+      .getByText(`Checked the whole workbook at 2 Mar 2026, 10:30:00: ${readyTables}, ${readyResult.counts.info} info.`)
+      .waitFor();
     expect(await axe()).toEqual([]);
 
     const both = await open(errorsInput());
@@ -241,8 +276,8 @@ describe("task pane", () => {
     await check(both.page, "Ready for committee");
     await both.page.getByText(/Checked the active sheet at /).waitFor();
     await expect(both.page.getByText(TT2017).count()).resolves.toBe(0);
-    await expect(both.page.getByText(`${TT2019}: 1 warning, 1 info`).count()).resolves.toBe(1);
-    await expect(both.page.getByText(`${TT2019}: 1 info`).count()).resolves.toBe(1);
+    for (const group of groupFindings(readyResult.findings, new Set(SEVERITIES)))
+      await expect(both.page.getByText(`${TT2019}: ${countsText(group.counts)}`).count()).resolves.toBeGreaterThan(0);
   });
 
   test("insert blank template: a new sheet, the others untouched", async () => {
@@ -267,27 +302,34 @@ describe("task pane", () => {
       [`${IMG} ${SCRIPT}`, 5, null, null],
       ["Total", 35, 10, 28.6],
     ]);
+    const result = validateWorkbook({ sheets: [hostile] });
+    const messages = result.findings.map((f) => f.message);
+    expect(messages.some((m) => m.includes(IMG)) && messages.some((m) => m.includes(SCRIPT))).toBe(true);
     const { page, fake } = await open(fakeInput({ sheets: [hostile] }));
-    await check(page, "1 error, 2 warnings");
-    await page.getByText(`"${SCRIPT}" is the label of two lines: rows 3 and 4.`).waitFor();
-    await page.getByText(`${IMG}: saving 6 is 60.0% of its budget 10, above 50%.`).waitFor();
-    await expect(page.getByText(`${IMG}: 1 error, 2 warnings, 2 info`).count()).resolves.toBe(1);
+    await check(page, verdict(result));
+    for (const message of messages) await page.getByText(message, { exact: true }).first().waitFor();
+    await expect(page.getByText(`${IMG}: ${countsText(result.counts)}`).count()).resolves.toBe(1);
     await button(page, "Mark on sheet").click();
-    await page.getByText(/cells marked/).waitFor();
-    await finding(page, `${IMG}!C6`).click();
-    await eventually(async () => (await fake()).selection, { sheet: IMG, address: "C6" });
+    await page.getByText(/cells? marked/).waitFor();
+    const target = result.findings.find((f) => f.message.includes(SCRIPT))!;
+    await finding(page, target.message).first().click();
+    await eventually(async () => (await fake()).selection, { sheet: IMG, address: target.cell });
     // Nothing the workbook said became markup: no image, no script besides the page's own.
     await expect(page.locator("img").count()).resolves.toBe(0);
-    const scripts = await page.locator("script").evaluateAll((all) => all.map((s) => (s as HTMLScriptElement).src || `inline: ${s.textContent}`));
+    const scripts = await page
+      .locator("script")
+      .evaluateAll((all) => all.map((s) => (s as HTMLScriptElement).src || `inline: ${s.textContent}`));
     expect(scripts.sort()).toEqual(
-      ["office-js/o15apptofilemappingtable.js", "office-js/office.js", "taskpane.js"].map((file) => `${server.origin}/${file}`),
+      ["office-js/o15apptofilemappingtable.js", "office-js/office.js", "taskpane.js"].map(
+        (file) => `${server.origin}/${file}`,
+      ),
     );
     // The session's checks (afterEach) assert no dialog opened and nothing was fetched from elsewhere.
   });
 
   test("a failing Excel call shows a message, not a stack trace", async () => {
     const { page } = await open(errorsInput());
-    await check(page, "2 errors, 3 warnings");
+    await check(page, verdict(found));
     await page.evaluate(() => window.fakeExcel.removeSheet(window.fakeExcel.get("Table 1")));
     await finding(page, "Table 1!C9").click();
     await page.getByText("Could not select Table 1!C9").waitFor();
@@ -301,7 +343,7 @@ describe("task pane", () => {
     const before = await fake();
     await tabTo(page, button(page, "Check workbook"));
     await page.keyboard.press("Enter");
-    await page.getByText("2 errors, 3 warnings", { exact: true }).waitFor();
+    await page.getByText(verdict(found), { exact: true }).waitFor();
 
     await tabTo(page, button(page, "Mark on sheet"));
     await page.keyboard.press("Enter");
@@ -312,9 +354,10 @@ describe("task pane", () => {
     await page.keyboard.press("Enter");
     await eventually(async () => (await fake()).activeSheet, REPORT_SHEET);
 
-    await tabTo(page, button(page, "Warnings (3)"));
+    const warnings = button(page, `Warnings (${found.counts.warning})`);
+    await tabTo(page, warnings);
     await page.keyboard.press("Space");
-    await expect(button(page, "Warnings (3)").getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect(warnings.getAttribute("aria-pressed")).resolves.toBe("false");
     await page.keyboard.press("Space");
 
     await tabTo(page, finding(page, `${TT2017}!C13`).first());

@@ -33,7 +33,10 @@ describe("groupFindings", () => {
   });
 
   test("the same table name on two sheets makes two groups", () => {
-    const groups = groupFindings([finding("pct-mismatch", "A", "D6", "T"), finding("pct-mismatch", "B", "D6", "T")], ALL);
+    const groups = groupFindings(
+      [finding("pct-mismatch", "A", "D6", "T"), finding("pct-mismatch", "B", "D6", "T")],
+      ALL,
+    );
     expect(groups.map((g) => g.sheet)).toEqual(["A", "B"]);
   });
 

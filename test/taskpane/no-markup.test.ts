@@ -19,8 +19,19 @@ test("no source of the pane parses strings as HTML or script", () => {
   expect(files.length).toBeGreaterThan(5);
   for (const file of files) {
     const text = fs.readFileSync(file, "utf8");
-    for (const api of ["dangerouslySetInnerHTML", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"]) {
-      expect({ file: path.relative(PANE, file), uses: text.includes(api) ? api : null }).toEqual({ file: path.relative(PANE, file), uses: null });
+    for (const api of [
+      "dangerouslySetInnerHTML",
+      "innerHTML",
+      "outerHTML",
+      "insertAdjacentHTML",
+      "document.write",
+      "eval(",
+      "new Function",
+    ]) {
+      expect({ file: path.relative(PANE, file), uses: text.includes(api) ? api : null }).toEqual({
+        file: path.relative(PANE, file),
+        uses: null,
+      });
     }
   }
 });

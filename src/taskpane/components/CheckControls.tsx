@@ -2,7 +2,13 @@ import { Button, makeStyles, Spinner, Switch, tokens } from "@fluentui/react-com
 import * as React from "react";
 
 const useStyles = makeStyles({
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
 });
 
 export interface CheckControlsProps {

@@ -14,10 +14,21 @@ import * as React from "react";
 import { Finding, Severity } from "../../core/findings";
 import { countsText, FindingGroup, SEVERITY_HEADING, SEVERITY_LABEL } from "../findings-view";
 
-const BADGE_COLOUR: Record<Severity, BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };
+const BADGE_COLOUR: Record<Severity, BadgeProps["color"]> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   severity: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
   finding: {
     width: "100%",

@@ -1,4 +1,11 @@
-import { MessageBar, MessageBarBody, MessageBarIntent, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarIntent,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 
 export interface Notice {

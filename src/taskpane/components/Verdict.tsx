@@ -35,5 +35,12 @@ export function Verdict({ result, checkedAt, activeSheetOnly }: VerdictProps) {
 }
 
 function formatTime(date: Date): string {
-  return date.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  return date.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 }
