@@ -17,7 +17,10 @@ export const eiaMissing: Rule = {
         const v = table.sheet.values[row.row]?.[col];
         const text = typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : null;
         if (text === null) continue;
-        if (text === "" || NOT_DONE.has(text.toLowerCase())) {
+        // Every "not done" word starts n, p, t or o: a `Yes` needs no lower-casing.
+        const first = text.charCodeAt(0) | 32;
+        const notDone = (first === 110 || first === 112 || first === 116 || first === 111) && NOT_DONE.has(text.toLowerCase());
+        if (text === "" || notDone) {
           const what = text === "" ? "is empty" : `says "${text}"`;
           ctx.report("eia-missing", table, table.sheetIndex, row.row, col, `No equality impact assessment recorded for this line: its EIA cell ${what}.`);
         }

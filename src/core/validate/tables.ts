@@ -110,6 +110,15 @@ export interface RowGroup {
  * lines when there are no sub-totals).
  */
 export function rowGroups(table: LinesTable): { subtotals: RowGroup[]; totals: RowGroup[] } {
+  // Two rules ask for the groups of every table: work them out once.
+  let groups = groupsOf.get(table);
+  if (!groups) groupsOf.set(table, (groups = computeRowGroups(table)));
+  return groups;
+}
+
+const groupsOf = new WeakMap<LinesTable, { subtotals: RowGroup[]; totals: RowGroup[] }>();
+
+function computeRowGroups(table: LinesTable): { subtotals: RowGroup[]; totals: RowGroup[] } {
   const subtotals: RowGroup[] = [];
   const totals: RowGroup[] = [];
   let pending: TableRow[] = [];
