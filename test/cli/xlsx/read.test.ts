@@ -74,6 +74,14 @@ describe("readWorkbookGrid conversions", () => {
     ws.getCell("B2").value = true;
     ws.getCell("C2").value = { text: "council site", hyperlink: "https://example.org" };
     ws.getCell("D2").value = { formula: "1/0" } as ExcelJS.CellFormulaValue;
+    // A formula filled down, as Excel saves it: the master holds the text, the others share it.
+    ws.getCell("E3").value = {
+      formula: "B3*2",
+      result: 6,
+      shareType: "shared",
+      ref: "E3:E4",
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell("E4").value = { sharedFormula: "E3", result: 8 } as ExcelJS.CellSharedFormulaValue;
     ws.getCell("B3").value = 3;
     ws.getCell("B3").numFmt = '#,##0"*"';
     ws.getCell("B4").value = 4;
@@ -104,6 +112,8 @@ describe("readWorkbookGrid conversions", () => {
     expect(cellAt(s, 1, 3)).toMatchObject({ value: null, formula: "=1/0" });
     expect(cellAt(s, 2, 1)).toMatchObject({ value: 3, numberFormat: '#,##0"*"' });
     expect(cellAt(s, 2, 0).value).toBeNull();
+    expect(cellAt(s, 2, 4)).toMatchObject({ value: 6, formula: "=B3*2" });
+    expect(cellAt(s, 3, 4)).toMatchObject({ value: 8, formula: "=B4*2" });
   });
 
   test("hidden rows and columns, merged areas with empty merged-into cells", async () => {
