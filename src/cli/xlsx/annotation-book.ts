@@ -47,6 +47,7 @@ export function annotateBook(
   writeReport(book.addWorksheet(plan.report.name), plan.report);
   const recordSheet = book.addWorksheet(RECORD_SHEET, { state: "veryHidden" });
   encodeRecord(plan.record).forEach(([text], i) => (recordSheet.getCell(i + 1, 1).value = text));
+  keepNotesOfEmptyCells(book);
   return plan.record;
 }
 
@@ -55,6 +56,7 @@ export function clearBook(book: ExcelJS.Workbook): number | null {
   const record = readRecord(book);
   if (!record) return null;
   applyClear(book, planClear(record));
+  keepNotesOfEmptyCells(book);
   return record.cells.length;
 }
 
@@ -97,6 +99,23 @@ function deleteNote(cell: ExcelJS.Cell): void {
   const internal = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
   internal._comment = undefined;
   if (internal._value?.model) delete internal._value.model.comment;
+}
+
+/**
+ * exceljs writes no cell element for a cell with neither a value nor a style of its own, and
+ * reads a note only onto a cell element, so a user's note on such a cell (Excel writes those
+ * cells) would be lost when the copy is read again, e.g. to clear it (exceljs issue #1146).
+ * Excel's default protection (locked) gives the cell a style that changes nothing the user sees.
+ */
+function keepNotesOfEmptyCells(book: ExcelJS.Workbook): void {
+  for (const sheet of book.worksheets) {
+    sheet.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.type === ExcelJS.ValueType.Null && cell.note !== undefined && !cell.style.protection)
+          cell.style = { ...cell.style, protection: { locked: true } };
+      }),
+    );
+  }
 }
 
 function noteText(cell: ExcelJS.Cell): string | null {
