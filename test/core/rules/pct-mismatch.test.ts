@@ -17,6 +17,14 @@ describe("pct-mismatch", () => {
     ]);
   });
 
+  it("SPEC §2: 25.1 stated against 21,890 / 87,282 = 25.0791…% is right; 25.2 is wrong", () => {
+    const line = (stated: number) => [HEADER, UNITS, ["Children's Social Care Transformation", 87282, 21890, d1(stated)]];
+    expect(check(grid("S", line(25.1))).findings.filter((f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference")).toEqual([]);
+    expect(findingsOf("pct-mismatch", line(25.2)).map((f) => f.message)).toEqual([
+      "Savings as % of budget: stated 25.2%, 21,890 / 87,282 = 25.1%, more than rounding of the shown figures explains.",
+    ]);
+  });
+
   it("accepts the line stated as 14.8%; 14.9% is just inside the bounds, 15.0% just beyond", () => {
     const line = (stated: number) => [HEADER, UNITS, ["Early help", 8420, 1250, d1(stated)]];
     expect(check(grid("S", line(14.8))).findings.filter((f) => f.severity !== "info")).toEqual([]);
