@@ -11,7 +11,7 @@
  */
 /* global Excel, Office */
 import { isAddinSheet, RECORD_SHEET, REPORT_SHEET } from "../core/annotation/names";
-import { markKey, planAnnotation, ReportLink, REPORT_TABLE_HEADER } from "../core/annotation/plan";
+import { CellMark, markKey, planAnnotation, ReportLink, REPORT_TABLE_HEADER } from "../core/annotation/plan";
 import { AnnotationRecord, ClearPlan, decodeRecord, encodeRecord, planClear } from "../core/annotation/record";
 import { isCellError, parseErrorCode } from "../core/excel-errors";
 import { financialYearOfDate } from "../core/financial-year";
@@ -404,24 +404,27 @@ export async function markFindings(
       plan.clear && record
         ? await queueClear(sheets, plan.clear, record, previous, existing, budget)
         : new Set<string>();
-    await queueFills(sheets, plan.cells, budget);
-    const written = new Set<string>();
-    for (const mark of plan.cells) {
+    // A note still on the cell (the user's, or ours that they edited) is never overwritten.
+    const notesToAdd = plan.cells.filter((mark): mark is CellMark & { note: string } => {
       const key = markKey(mark.sheet, mark.cell);
-      // A note still on the cell (the user's, or ours that they edited) is never overwritten.
-      const noteStays = noteOf(current.get(key)!) !== "" && !cleared.has(key);
-      if (withNotes && mark.note !== null && !noteStays) {
-        await budget.add(PATH_BYTES * 2 + mark.note.length);
-        sheets.get(mark.sheet).notes.add(mark.cell, mark.note);
-        written.add(key);
-      }
-    }
-    const finalRecord: AnnotationRecord = {
-      ...plan.record,
-      cells: plan.record.cells.map((c) => (written.has(markKey(c.sheet, c.cell)) ? c : { ...c, note: null })),
-    };
+      return withNotes && mark.note !== null && (noteOf(current.get(key)!) === "" || cleared.has(key));
+    });
+    const written = new Set(notesToAdd.map((mark) => markKey(mark.sheet, mark.cell)));
     await writeReport(plan.report.name, plan.report.rows, plan.report.links, budget);
-    await writeRecord(finalRecord, budget);
+    // The record goes before the marks: should a very large marking fail between its syncs, clearing still
+    // finds every mark (and leaves alone what does not match the record).
+    await writeRecord(
+      {
+        ...plan.record,
+        cells: plan.record.cells.map((c) => (written.has(markKey(c.sheet, c.cell)) ? c : { ...c, note: null })),
+      },
+      budget,
+    );
+    await queueFills(sheets, plan.cells, budget);
+    for (const mark of notesToAdd) {
+      await budget.add(PATH_BYTES * 2 + mark.note.length);
+      sheets.get(mark.sheet).notes.add(mark.cell, mark.note);
+    }
     await budget.sync();
     return { notesWritten: withNotes, reportSheet: plan.report.name, marked: plan.cells.length };
   });

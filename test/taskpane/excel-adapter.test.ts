@@ -226,6 +226,7 @@ describe("markFindings and clearMarks", () => {
     expect(outcome).toEqual({ notesWritten: true, reportSheet: REPORT_SHEET, marked: 4 });
 
     expect(fake.contentSnapshot(["Summary", "Other sheet"])).toBe(before);
+    expect(fake.sheetNames).toEqual(["Summary", "Other sheet", REPORT_SHEET, RECORD_SHEET]);
     expect(new Set(fake.writes.map((w) => w.sheet))).toEqual(new Set([REPORT_SHEET, RECORD_SHEET]));
     expect(fake.notes).toEqual({
       "Summary!C2": USER_NOTE, // the user's note stays
