@@ -147,7 +147,8 @@ export const validateBench: BenchSection = {
         }
       }
       figures.scaling5kTo50k = round(totals[50000].wall / totals[5000].wall, 2);
-      log(`5000 -> 50000 lines: time x${figures.scaling5kTo50k} (goal <= 11)`);
+      figures.cpuScaling5kTo50k = round(totals[50000].cpu / totals[5000].cpu, 2);
+      log(`5000 -> 50000 lines: time x${figures.scaling5kTo50k} (goal <= 11); CPU time x${figures.cpuScaling5kTo50k}`);
       return figures;
     } finally {
       rmSync(dir, { recursive: true, force: true });
