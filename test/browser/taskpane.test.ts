@@ -178,6 +178,8 @@ describe("task pane", () => {
     await expect(finding(page, pct.message).textContent()).resolves.toBe(`Errorpct-mismatch${TT2017}!D6${pct.message}`);
     await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(expected.findings.length);
     expect(await axe()).toEqual([]);
+    // Nothing wider than the narrowest pane: no sideways scrolling at 320 px.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
