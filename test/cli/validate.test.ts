@@ -84,7 +84,7 @@ describe("validate, human output", () => {
       "Tables found (2):\n  Workstream summary A3:D12 on 'Table 1'\n  Savings target A17:C17 on 'Table 1'",
     );
     expect(run.stdout).toMatch(
-      /\nWorkstream summary A3:D12 on 'Table 1'\n  'Table 1'!C9 +warning +number-as-text +"2,800\*\*" is typed as text/,
+      /\nWorkstream summary A3:D12 on 'Table 1'\n {2}'Table 1'!C9 +warning +number-as-text +"2,800\*\*" is typed as text/,
     );
   });
 
