@@ -69,19 +69,29 @@ interface Chunk {
 
 /**
  * Every sheet's used range (values, formulas, number formats, hidden rows and columns), the
- * add-in's own sheets left out. Syncs: one for the sheet names, one for the used ranges, then one
- * per SYNC_BUDGET_BYTES of cells (small sheets share one). Grids start at A1 as the core expects.
+ * add-in's own sheets left out. Syncs: one for the sheet names, one for the used ranges (the
+ * active sheet alone needs only one for both), then one per SYNC_BUDGET_BYTES of cells (small
+ * sheets share one). Grids start at A1 as the core expects.
  */
 export async function readWorkbook(options: ReadOptions = {}): Promise<WorkbookGrid> {
   return Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    const active = options.activeSheetOnly ? worksheets.getActiveWorksheet().load("name") : null;
-    if (!active) worksheets.load("items/name");
-    await context.sync();
-
-    const sheets = (active ? [active] : worksheets.items).filter((s) => !isAddinSheet(s.name));
-    const used = sheets.map((s) => s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
-    await context.sync();
+    const bounds = (sheet: Excel.Worksheet) =>
+      sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+    let sheets: Excel.Worksheet[];
+    let used: Excel.Range[];
+    if (options.activeSheetOnly) {
+      const active = worksheets.getActiveWorksheet().load("name");
+      const activeUsed = bounds(active);
+      await context.sync();
+      [sheets, used] = isAddinSheet(active.name) ? [[], []] : [[active], [activeUsed]];
+    } else {
+      worksheets.load("items/name");
+      await context.sync();
+      sheets = worksheets.items.filter((s) => !isAddinSheet(s.name));
+      used = sheets.map(bounds);
+      await context.sync();
+    }
 
     // Merged areas are left out: no rule uses them, and reading them needs ExcelApi 1.13.
     const grids = sheets.map((s, i) => {
