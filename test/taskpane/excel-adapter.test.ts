@@ -148,6 +148,8 @@ describe("readWorkbook", () => {
     fake.syncCount = 0;
     expect((await readWorkbook({ activeSheetOnly: true })).sheets.map((s) => s.name)).toEqual(["Two"]);
     expect(fake.syncCount).toBe(2);
+    fake.activeSheet = REPORT_SHEET;
+    expect((await readWorkbook({ activeSheetOnly: true })).sheets).toEqual([]);
   });
 
   test.each([
