@@ -23,7 +23,8 @@ const processOutput: Output = {
 };
 
 function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  savings-check ${c.usage.padEnd(44)} ${c.summary}`);
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  savings-check ${c.usage.padEnd(width)} ${c.summary}`);
   return ["usage:", ...lines].join("\n");
 }
 
