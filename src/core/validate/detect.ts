@@ -31,6 +31,28 @@ interface HeaderGroup {
   years: YearCell[];
 }
 
+/** The columns a table headed in this row may take: up to the nearest cells other tables claimed. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+function freeSpan(group: HeaderGroup, row: number, active: readonly CellRange[], found: readonly Table[]): Span {
+  let first = Infinity;
+  let last = -1;
+  for (const cell of [...group.headers, ...group.years]) {
+    first = Math.min(first, cell.col);
+    last = Math.max(last, cell.col);
+  }
+  const span = { from: 0, to: Number.MAX_SAFE_INTEGER };
+  for (const k of [...active, ...found.map((t) => t.range)]) {
+    if (k.top > row || k.bottom < row) continue;
+    if (k.right < first) span.from = Math.max(span.from, k.right + 1);
+    else if (k.left > last) span.to = Math.min(span.to, k.left - 1);
+  }
+  return span;
+}
+
 /**
  * Splits a header row into the tables it heads: runs of adjacent cells stay together unless
  * both the cells so far and the next run each head a table of their own.
@@ -110,7 +132,7 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
     const found: Table[] = [];
     if (headers.length + years.length >= 2) {
       for (const group of sideBySide(headers, years)) {
-        const table = headerTable(sheet, sheetIndex, r, group.headers, group.years);
+        const table = headerTable(sheet, sheetIndex, r, group.headers, group.years, freeSpan(group, r, active, found));
         if (table) found.push(table);
       }
     }
@@ -151,16 +173,16 @@ function kindOf(headers: HeaderCell[], years: YearCell[]): LinesTable["kind"] | 
   return null;
 }
 
-function headerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable | null {
+function headerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[], span: Span): LinesTable | null {
   switch (kindOf(headers, years)) {
     case "register":
-      return registerTable(sheet, sheetIndex, row, headers, years);
+      return registerTable(sheet, sheetIndex, row, headers, years, span);
     case "cla":
-      return claTable(sheet, sheetIndex, row, headers);
+      return claTable(sheet, sheetIndex, row, headers, span);
     case "workstream-summary":
-      return summaryTable(sheet, sheetIndex, row, headers);
+      return summaryTable(sheet, sheetIndex, row, headers, span);
     case "phasing-across":
-      return phasingAcrossTable(sheet, sheetIndex, row, headers, years);
+      return phasingAcrossTable(sheet, sheetIndex, row, headers, years, span);
     default:
       return null;
   }
@@ -185,12 +207,14 @@ interface Layout {
   textColumns: LinesTable["textColumns"];
   /** Header cells that belong to the table: its width extends over their neighbours. */
   anchorCols: number[];
+  /** How far that extension may go: never over another table's cells. */
+  span: Span;
   yearsDown: boolean;
   /** First body row when the body does not start under the header (years-down tables). */
   bodyTop?: number;
 }
 
-function summaryTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[]): LinesTable {
+function summaryTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], span: Span): LinesTable {
   const label = headers.find((h) => h.role === "label") ?? headers.find((h) => h.role === "workstream")!;
   const columns: ColumnPlan[] = [];
   for (const role of ["budget", "saving", "pct"] as const) {
@@ -205,11 +229,12 @@ function summaryTable(sheet: SheetGrid, sheetIndex: number, row: number, headers
     columns,
     textColumns: {},
     anchorCols: [label.col, ...columns.map((c) => c.col)],
+    span,
     yearsDown: false,
   });
 }
 
-function registerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable {
+function registerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[], span: Span): LinesTable {
   const textColumns: LinesTable["textColumns"] = {};
   const columns: ColumnPlan[] = [];
   for (const h of headers) {
@@ -247,11 +272,12 @@ function registerTable(sheet: SheetGrid, sheetIndex: number, row: number, header
     columns,
     textColumns,
     anchorCols: [...Object.values(textColumns), ...columns.map((c) => c.col)],
+    span,
     yearsDown: false,
   });
 }
 
-function claTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[]): LinesTable {
+function claTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], span: Span): LinesTable {
   const columns: ColumnPlan[] = [];
   for (const role of ["children", "population", "rate", "weekly-cost", "annual-cost"] as const) {
     const h = headers.find((x) => x.role === role);
@@ -259,7 +285,7 @@ function claTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: He
   }
   const first = Math.min(...columns.map((c) => c.col));
   // A label column (year, council, area) sits left of the figures when its header has text.
-  const labelCol = first > 0 && textAt(sheet, row, first - 1) !== null ? first - 1 : -1;
+  const labelCol = first > span.from && textAt(sheet, row, first - 1) !== null ? first - 1 : -1;
   return buildLinesTable(sheet, sheetIndex, {
     kind: "cla",
     headerRow: row,
@@ -268,11 +294,12 @@ function claTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: He
     columns,
     textColumns: {},
     anchorCols: columns.map((c) => c.col),
+    span,
     yearsDown: false,
   });
 }
 
-function phasingAcrossTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[]): LinesTable {
+function phasingAcrossTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[], span: Span): LinesTable {
   const columns: ColumnPlan[] = years.map((y) => ({ role: "year" as const, col: y.col, header: y.text, year: y.year, headerRow: row }));
   const lastYear = Math.max(...years.map((y) => y.col));
   const total = headers.find((h) => h.role === "total" && h.col > lastYear);
@@ -282,10 +309,11 @@ function phasingAcrossTable(sheet: SheetGrid, sheetIndex: number, row: number, h
     kind: "phasing",
     headerRow: row,
     top: row,
-    labelCol: firstYear > 0 ? firstYear - 1 : -1,
+    labelCol: firstYear > span.from ? firstYear - 1 : -1,
     columns,
     textColumns: {},
     anchorCols: columns.map((c) => c.col),
+    span,
     yearsDown: false,
   });
 }
@@ -300,7 +328,7 @@ function yearsDownTable(sheet: SheetGrid, sheetIndex: number, row: number, year:
   const headerRow = row - 1;
   const columns: ColumnPlan[] = [];
   const free = (r: number, c: number) => !claimed.some((k) => k.top <= r && r <= k.bottom && k.left <= c && c <= k.right);
-  for (let c = year.col + 1; ; c++) {
+  for (let c = year.col + 1; free(row, c); c++) {
     const header = headerRow >= 0 && free(headerRow, c) ? textAt(sheet, headerRow, c) : null;
     const first = valueAt(sheet, row, c);
     if (header === null && first === null) break;
@@ -308,7 +336,7 @@ function yearsDownTable(sheet: SheetGrid, sheetIndex: number, row: number, year:
     columns.push({ role, col: c, header: header ?? "", year: null, headerRow: header !== null ? headerRow : row });
   }
   if (columns.length === 0) return null;
-  const hasHeader = columns.some((c) => c.headerRow === headerRow);
+  const hasHeader = columns.some((c) => c.headerRow === headerRow) && free(headerRow, year.col);
   return buildLinesTable(sheet, sheetIndex, {
     kind: "phasing",
     headerRow: hasHeader ? headerRow : row - 1,
@@ -317,6 +345,7 @@ function yearsDownTable(sheet: SheetGrid, sheetIndex: number, row: number, year:
     columns,
     textColumns: {},
     anchorCols: [],
+    span: { from: year.col, to: columns[columns.length - 1].col },
     yearsDown: true,
     bodyTop: row,
   });
@@ -344,8 +373,9 @@ function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): 
   let right = Math.max(...used);
   // Extra columns (codes, notes) beside the recognised ones belong to the table too.
   if (!layout.yearsDown) {
-    while (left > 0 && valueAt(sheet, headerRow, left - 1) !== null) left--;
-    const width = sheet.values[headerRow]?.length ?? 0;
+    const { from, to } = layout.span;
+    while (left > from && valueAt(sheet, headerRow, left - 1) !== null) left--;
+    const width = Math.min(sheet.values[headerRow]?.length ?? 0, to + 1);
     while (right + 1 < width && valueAt(sheet, headerRow, right + 1) !== null) right++;
   }
   let bodyTop = layout.bodyTop ?? headerRow + 1;

@@ -100,3 +100,21 @@ describe("table detection", () => {
     expect(result.findings.filter((f) => f.rule === "footnote-undefined")).toEqual([]);
   });
 });
+
+describe("tables never overlap", () => {
+  it("a phasing header beside a longer table does not take that table's column as its labels", () => {
+    const result = check(
+      grid("S", [
+        ["Year", "Savings £000"],
+        ["2016/17", 1],
+        ["2017/18", 2, null, "2016/17", "2017/18"],
+        ["2018/19", { error: "#REF!" }, "Social care", 5, 6],
+      ]),
+    );
+    expect(result.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["phasing", "A1:B4"],
+      ["phasing", "C3:E4"],
+    ]);
+    expect(result.findings.filter((f) => f.rule === "cell-error").map((f) => f.cell)).toEqual(["B4"]);
+  });
+});

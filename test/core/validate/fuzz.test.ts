@@ -134,8 +134,13 @@ const workbookArb: fc.Arbitrary<WorkbookGrid> = fc
 function problem(workbook: WorkbookGrid, result: ValidationResult): string | null {
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
   const tableNames = new Set(result.tables.map((t) => `${t.sheet}\u0000${t.name}`));
+  const seen = new Set<string>();
   for (const f of result.findings) {
     const where = `${f.rule} at ${f.sheet}!${f.cell}`;
+    // One fault is reported once: tables never overlap, so no cell is checked twice.
+    const key = `${where}: ${f.message}`;
+    if (seen.has(key)) return `${key} (reported twice)`;
+    seen.add(key);
     if (f.severity !== RULE_SEVERITY[f.rule]) return `${where}: severity ${f.severity}`;
     const sheet = sheets.get(f.sheet);
     if (!sheet || isAddinSheet(f.sheet)) return `${where}: not a checked sheet`;
