@@ -24,18 +24,8 @@ export function annotateBook(
     throw new UsageError(
       `the workbook already has a sheet named '${REPORT_SHEET}' that savings-check did not add: rename it first`,
     );
-  const existing: ExistingMarks = { notes: new Map(), fills: new Map(), fillDetails: new Map(), record };
-  for (const f of result.findings) {
-    const cell = book.getWorksheet(f.sheet)?.getCell(f.cell);
-    if (!cell) continue;
-    const key = markKey(f.sheet, f.cell);
-    const note = noteText(cell);
-    // Any note the user has, even an empty one, is theirs to keep.
-    if (note !== null) existing.notes.set(key, note || " ");
-    const { fill, detail } = describeFill(cell.fill);
-    existing.fills.set(key, fill);
-    if (detail !== undefined) existing.fillDetails!.set(key, detail);
-  }
+  // The finding cells, and the cells of an earlier annotation, which is cleared first.
+  const existing: ExistingMarks = { ...readMarks(book, [...result.findings, ...(record?.cells ?? [])]), record };
   const plan = planAnnotation(grid, result, existing, checkedAt);
   if (plan.clear) applyClear(book, plan.clear);
   for (const mark of plan.cells) {
@@ -55,7 +45,7 @@ export function annotateBook(
 export function clearBook(book: ExcelJS.Workbook): number | null {
   const record = readRecord(book);
   if (!record) return null;
-  applyClear(book, planClear(record));
+  applyClear(book, planClear(record, readMarks(book, record.cells)));
   keepNotesOfEmptyCells(book);
   return record.cells.length;
 }
@@ -74,6 +64,27 @@ export function readRecord(book: ExcelJS.Workbook): AnnotationRecord | null {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** The notes and fills `cells` hold now, with the exact fill where a solid colour would not give it back. */
+function readMarks(book: ExcelJS.Workbook, cells: { sheet: string; cell: string }[]) {
+  const marks = {
+    notes: new Map<string, string>(),
+    fills: new Map<string, string | null>(),
+    fillDetails: new Map<string, string>(),
+  };
+  for (const { sheet, cell: address } of cells) {
+    const cell = book.getWorksheet(sheet)?.getCell(address);
+    if (!cell) continue;
+    const key = markKey(sheet, address);
+    const note = noteText(cell);
+    // Any note the user has, even an empty one, is theirs to keep.
+    if (note !== null) marks.notes.set(key, note || " ");
+    const { fill, detail } = describeFill(cell.fill);
+    marks.fills.set(key, fill);
+    if (detail !== undefined) marks.fillDetails.set(key, detail);
+  }
+  return marks;
 }
 
 function applyClear(book: ExcelJS.Workbook, plan: ClearPlan): void {

@@ -22,3 +22,13 @@ export const SEVERITY_FILL: Record<Severity, string> = {
 export function isAddinSheet(name: string): boolean {
   return name === REPORT_SHEET || name === RECORD_SHEET;
 }
+
+/** Key of a cell in the maps hosts fill with what they read: `Sheet!A1` (the cell part never holds a `!`). */
+export function markKey(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}
+
+/** Two "#RRGGBB" fills (or null for none) are the same colour, whatever the letter case. */
+export function sameFill(a: string | null | undefined, b: string | null | undefined): boolean {
+  return (a ?? null)?.toUpperCase() === (b ?? null)?.toUpperCase();
+}

@@ -7,19 +7,19 @@ import { Finding, Severity } from "../findings";
 import { CellValue, WorkbookGrid } from "../grid";
 import { ValidationResult } from "../validate";
 import { fingerprintWorkbook } from "./fingerprint";
-import { NOTE_PREFIX, REPORT_SHEET, SEVERITY_FILL } from "./names";
-import { AnnotationRecord, ClearPlan, planClear, RecordedCell } from "./record";
+import { markKey, NOTE_PREFIX, REPORT_SHEET, SEVERITY_FILL, sameFill } from "./names";
+import { AnnotationRecord, ClearPlan, CurrentMarks, planClear, RecordedCell } from "./record";
 
-/** Key of a cell in ExistingMarks: `Sheet!A1` (the cell part never holds a `!`). */
-export function markKey(sheet: string, cell: string): string {
-  return `${sheet}!${cell}`;
-}
+export { markKey } from "./names";
 
-/** What the finding cells hold now, as the host reads it (only finding cells need be read). */
-export interface ExistingMarks {
+/**
+ * What the finding cells hold now, as the host reads it (only finding cells need be read; a host
+ * may add the cells of an earlier record, see `record`).
+ */
+export interface ExistingMarks extends CurrentMarks {
   /** Current note text per cell; absent or "" = no note. */
   notes: Map<string, string>;
-  /** Current solid fill per cell ("#RRGGBB"); absent or null = no fill. */
+  /** Current solid fill per cell ("#RRGGBB"); null = no fill. Every cell read has an entry. */
   fills: Map<string, string | null>;
   /**
    * Optional, host-specific exact fills that are not a plain solid colour (exceljs fill JSON in
@@ -29,7 +29,9 @@ export interface ExistingMarks {
   /**
    * The record already in the workbook from an earlier annotation, if any. Re-annotating goes
    * through it so nothing is recorded twice: the plan then starts by clearing that annotation
-   * (plan.clear), and cells marked again keep their original prior fill and the user's notes.
+   * (plan.clear, planClear given these marks: a note or fill the user changed since is kept, and
+   * recorded cells the host did not read are cleared as recorded), and a cell marked again keeps
+   * its original prior fill, unless the user has since changed the fill, and the user's notes.
    */
   record?: AnnotationRecord | null;
 }
@@ -97,11 +99,14 @@ export function planAnnotation(
     );
     const fill = SEVERITY_FILL[worst];
     const before = previous.get(key);
-    // A cell marked before: its state before that annotation is the real prior state; the note
-    // then on it is ours (to be cleared) unless the record says the user's note was kept.
-    const priorFill = before ? before.priorFill : (existing.fills.get(key) ?? null);
-    const detail = before ? before.priorFillDetail : existing.fillDetails?.get(key);
-    const userNote = before && before.note !== null ? "" : (existing.notes.get(key) ?? "");
+    const fillNow = existing.fills.get(key) ?? null;
+    const noteNow = existing.notes.get(key) ?? "";
+    // A cell marked before still wearing that annotation's fill: the fill before it is the real
+    // prior one. Its note is ours (cleared first) while it is still the one we added.
+    const keepsPrior = before !== undefined && sameFill(fillNow, before.fill);
+    const priorFill = keepsPrior ? before.priorFill : fillNow;
+    const detail = keepsPrior ? before.priorFillDetail : existing.fillDetails?.get(key);
+    const userNote = before !== undefined && noteNow === before.note ? "" : noteNow;
     const messages = [...new Set(group.map((f) => f.message))];
     const note = userNote ? null : NOTE_PREFIX + messages.join("\n");
     cells.push({ sheet, cell, note, fill });
@@ -110,7 +115,7 @@ export function planAnnotation(
 
   const fingerprint = fingerprintWorkbook(workbook);
   return {
-    clear: existing.record ? planClear(existing.record) : null,
+    clear: existing.record ? planClear(existing.record, existing) : null,
     cells,
     report: reportSheet(result, checkedAt, fingerprint),
     record: { version: 1, checkedAt: checkedAt.toISOString(), fingerprint, reportSheet: REPORT_SHEET, cells: recorded },

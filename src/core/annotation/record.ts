@@ -4,7 +4,7 @@
  * closed, and from either host: the task pane and the command line write and read the same record.
  */
 import { CellValue } from "../grid";
-import { RECORD_SHEET } from "./names";
+import { markKey, RECORD_SHEET, sameFill } from "./names";
 
 export interface RecordedCell {
   sheet: string;
@@ -32,6 +32,15 @@ export interface AnnotationRecord {
   /** Name of the report sheet annotating added (deleted on clearing). */
   reportSheet: string;
   cells: RecordedCell[];
+}
+
+/**
+ * Notes and fills of cells as a host reads them now. A cell counts as read when `fills` has its
+ * key (null = no fill); its note is `notes`' entry (absent or "" = no note).
+ */
+export interface CurrentMarks {
+  notes: Map<string, string>;
+  fills: Map<string, string | null>;
 }
 
 export interface ClearPlan {
@@ -115,11 +124,21 @@ function isRecordedCell(value: unknown): boolean {
   );
 }
 
-/** What clearing does: remove the notes annotating added, put the prior fills back, drop both add-in sheets. */
-export function planClear(record: AnnotationRecord): ClearPlan {
+/**
+ * What clearing does: remove the notes annotating added, put the prior fills back, drop both
+ * add-in sheets. Given what the cells hold now (`current`), a read cell whose note is no longer the
+ * one annotating added keeps it, and one whose fill is no longer annotating's keeps that: the user
+ * changed them since, so they are the user's. Cells not read are cleared as recorded.
+ */
+export function planClear(record: AnnotationRecord, current?: CurrentMarks): ClearPlan {
+  const read = (c: RecordedCell) => current !== undefined && current.fills.has(markKey(c.sheet, c.cell));
+  const noteIsOurs = (c: RecordedCell) => !read(c) || current!.notes.get(markKey(c.sheet, c.cell)) === c.note;
+  const fillIsOurs = (c: RecordedCell) => !read(c) || sameFill(current!.fills.get(markKey(c.sheet, c.cell)), c.fill);
   return {
-    notesToDelete: record.cells.filter((c) => c.note !== null).map((c) => ({ sheet: c.sheet, cell: c.cell })),
-    fills: record.cells.map((c) => ({
+    notesToDelete: record.cells
+      .filter((c) => c.note !== null && noteIsOurs(c))
+      .map((c) => ({ sheet: c.sheet, cell: c.cell })),
+    fills: record.cells.filter(fillIsOurs).map((c) => ({
       sheet: c.sheet,
       cell: c.cell,
       fill: c.priorFill,

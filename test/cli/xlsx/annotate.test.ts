@@ -181,6 +181,28 @@ describe.each([
     expect(snapshot(await load(back))).toEqual(snapshot(await load(input)));
   });
 
+  test("clearing leaves a note the user rewrote and a fill the user changed after annotating", async () => {
+    const book = await load(annotated());
+    const sheet = book.getWorksheet(findings[0].sheet)!;
+    const [, second, third] = [...new Set(findings.map((f) => f.cell))];
+    const red: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } };
+    sheet.getCell(second).note = "Jo: agreed with finance";
+    sheet.getCell(third).style = { ...sheet.getCell(third).style, fill: red };
+    sheet.getCell("H31").style = { protection: { locked: true } }; // Excel keeps the element of a cell with a note
+    const edited = join(dir, `${tag}-edited.xlsx`);
+    await book.xlsx.writeFile(edited);
+    const back = join(dir, `${tag}-edited-cleared.xlsx`);
+    await clearAnnotatedCopy(edited, back);
+    const after = snapshot(await load(back))[`${findings[0].sheet} (visible)`];
+    const before = snapshot(await load(input))[`${findings[0].sheet} (visible)`];
+    expect(after[second].note).toBe("Jo: agreed with finance");
+    expect(after[second].fill).toBe(before[second].fill);
+    expect(JSON.parse(after[third].fill!)).toEqual(red);
+    expect(after[third].note).toBe(before[third]?.note ?? null);
+    const others = (s: typeof after) => Object.entries(s).filter(([a]) => a !== second && a !== third);
+    expect(others(after)).toEqual(others(before));
+  });
+
   test("the input file's bytes never change", () => {
     expect(sha(input)).toBe(inputHash);
   });

@@ -118,6 +118,20 @@ describe("planAnnotation", () => {
     expect(second.record.cells).toEqual([first.record.cells[1], first.record.cells[2]]);
   });
 
+  it("re-annotating keeps a note the user rewrote and a fill the user changed since the first annotation", () => {
+    const first = planAnnotation(workbook, result, none(), CHECKED);
+    const now = none();
+    for (const c of first.cells) now.fills.set(markKey(c.sheet, c.cell), c.fill);
+    now.notes.set(markKey("Summary", "B2"), "Jo: the stated % is the committee's");
+    now.notes.set(markKey("Summary", "C3"), first.cells[1].note!);
+    now.fills.set(markKey("Summary", "C3"), "#7030A0");
+    const second = planAnnotation(workbook, result, { ...now, record: first.record }, CHECKED);
+    expect(second.clear?.notesToDelete).toEqual([{ sheet: "Summary", cell: "C3" }]);
+    expect(second.clear?.fills.map((f) => f.cell)).toEqual(["B2", "D4"]);
+    expect(second.cells.map((c) => c.note)).toEqual([null, first.cells[1].note, first.cells[2].note]);
+    expect(second.record.cells.map((c) => c.priorFill)).toEqual([null, "#7030A0", null]);
+  });
+
   it("writes a report: title, verdict, counts, time, fingerprint, then one linked row per finding", () => {
     const plan = planAnnotation(workbook, result, none(), CHECKED);
     const { rows, links } = plan.report;

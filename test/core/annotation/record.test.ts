@@ -86,4 +86,34 @@ describe("planClear", () => {
       sheetsToDelete: ["Savings check", RECORD_SHEET],
     });
   });
+
+  it("keeps what the user changed since annotating, and clears unread cells as recorded", () => {
+    const rec = record([
+      { sheet: "S", cell: "B2", note: "Savings check: x", priorFill: null, fill: "#F8CBAD" },
+      { sheet: "S", cell: "C3", note: "Savings check: y", priorFill: "#00B050", fill: "#FFE699" },
+      { sheet: "S", cell: "D4", note: "Savings check: z", priorFill: null, fill: "#BDD7EE" },
+    ]);
+    const current = {
+      // B2: the user rewrote our note; C3: the user painted it red; D4: not read.
+      notes: new Map([
+        ["S!B2", "Checked: the % is right"],
+        ["S!C3", "Savings check: y"],
+      ]),
+      fills: new Map<string, string | null>([
+        ["S!B2", "#f8cbad"],
+        ["S!C3", "#FF0000"],
+      ]),
+    };
+    expect(planClear(rec, current)).toEqual({
+      notesToDelete: [
+        { sheet: "S", cell: "C3" },
+        { sheet: "S", cell: "D4" },
+      ],
+      fills: [
+        { sheet: "S", cell: "B2", fill: null },
+        { sheet: "S", cell: "D4", fill: null },
+      ],
+      sheetsToDelete: ["Savings check", RECORD_SHEET],
+    });
+  });
 });
