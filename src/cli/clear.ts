@@ -10,7 +10,7 @@ const USAGE = "clear <annotated.xlsx> <out.xlsx>";
 
 export const clearCommand: Command = {
   usage: USAGE,
-  summary: "Remove exactly what annotating added, into a copy.",
+  summary: "remove exactly what annotating added, into a copy (never overwrites its input)",
   async run(args, output) {
     const option = args.find((a) => a.startsWith("--"));
     if (option !== undefined) throw new UsageError(`unknown option '${option}' (usage: savings-check ${USAGE})`);

@@ -62,7 +62,7 @@ test("a workbook that was never annotated, or the input as output, exits 2 with 
   const plain = await run("clear", FIXTURE, join(dir, "x.xlsx"));
   expect(plain.status).toBe(2);
   expect(plain.err).toEqual([
-    `savings-check clear: ${FIXTURE} has no ${RECORD_SHEET} record: it was not annotated by savings-check, or was cleared already`,
+    `savings-check clear: ${FIXTURE} carries no annotation record (no ${RECORD_SHEET} sheet): it was not annotated by savings-check, or was cleared already`,
   ]);
   const same = await run("clear", annotated, annotated);
   expect(same.status).toBe(2);

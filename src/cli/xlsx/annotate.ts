@@ -33,7 +33,7 @@ export async function clearAnnotatedCopy(inputPath: string, outputPath: string):
   const cleared = clearBook(book);
   if (cleared === null)
     throw new UsageError(
-      `${inputPath} has no ${RECORD_SHEET} record: it was not annotated by savings-check, or was cleared already`,
+      `${inputPath} carries no annotation record (no ${RECORD_SHEET} sheet): it was not annotated by savings-check, or was cleared already`,
     );
   await writeBook(book, outputPath);
   return { cleared };

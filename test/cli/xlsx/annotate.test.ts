@@ -233,7 +233,7 @@ describe("refusals", () => {
   test("clearing a workbook that was never annotated says so", async () => {
     await expect(clearAnnotatedCopy(input, join(dir, "out.xlsx"))).rejects.toThrow(
       new UsageError(
-        `${input} has no ${RECORD_SHEET} record: it was not annotated by savings-check, or was cleared already`,
+        `${input} carries no annotation record (no ${RECORD_SHEET} sheet): it was not annotated by savings-check, or was cleared already`,
       ),
     );
   });
