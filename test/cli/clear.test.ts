@@ -1,6 +1,6 @@
 /** `savings-check clear`: a cleared copy of an annotated workbook; wrong use and wrong files exit 2 with one line. */
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { RECORD_SHEET } from "../../src/core/annotation/names";
@@ -69,4 +69,20 @@ test("a workbook that was never annotated, or the input as output, exits 2 with 
   expect(same.err).toEqual([
     `savings-check clear: ${annotated} is the input file: the input is never written, choose another output path`,
   ]);
+});
+
+test("a damaged record exits 2 with one line saying so, and writes nothing", async () => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(annotated);
+  const record = book.getWorksheet(RECORD_SHEET)!;
+  record.getCell("A1").value = String(record.getCell("A1").value).slice(0, 60);
+  const damaged = join(dir, "damaged.xlsx");
+  await book.xlsx.writeFile(damaged);
+  const out = join(dir, "damaged-cleared.xlsx");
+  const { status, err } = await run("clear", damaged, out);
+  expect(status).toBe(2);
+  expect(err).toEqual([
+    `savings-check clear: The ${RECORD_SHEET} sheet is damaged: its text is not a readable record.`,
+  ]);
+  expect(existsSync(out)).toBe(false);
 });
