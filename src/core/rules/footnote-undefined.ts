@@ -22,8 +22,9 @@ export const footnoteUndefined: Rule = {
 };
 
 function flag(ctx: RuleContext, table: LinesTable, markers: string[], row: number, col: number): void {
-  for (const marker of markers) {
-    if (table.footnotes.has(marker)) continue;
+  for (const [k, marker] of markers.entries()) {
+    // A marker typed twice in one cell (`*¹*`) is one finding.
+    if (table.footnotes.has(marker) || markers.indexOf(marker) < k) continue;
     ctx.report("footnote-undefined", table, table.sheetIndex, row, col, `Footnote marker ${marker} has no footnote starting with ${marker} under the table.`);
   }
 }

@@ -17,6 +17,8 @@ interface HeaderCell {
   text: string;
   /** Which run of adjacent cells of the row it sits in. */
   run: number;
+  /** Which stretch between other tables' cells: runs of different stretches never merge. */
+  stretch: number;
 }
 
 interface YearCell {
@@ -24,11 +26,13 @@ interface YearCell {
   year: number;
   text: string;
   run: number;
+  stretch: number;
 }
 
 interface HeaderGroup {
   headers: HeaderCell[];
   years: YearCell[];
+  stretch: number;
 }
 
 /** The columns a table headed in this row may take: up to the nearest cells other tables claimed. */
@@ -37,13 +41,9 @@ interface Span {
   to: number;
 }
 
-function freeSpan(group: HeaderGroup, row: number, active: readonly CellRange[], found: readonly Table[]): Span {
-  let first = Infinity;
-  let last = -1;
-  for (const cell of [...group.headers, ...group.years]) {
-    first = Math.min(first, cell.col);
-    last = Math.max(last, cell.col);
-  }
+function freeSpan(cols: readonly number[], row: number, active: readonly CellRange[], found: readonly Table[]): Span {
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
   const span = { from: 0, to: Number.MAX_SAFE_INTEGER };
   for (const k of [...active, ...found.map((t) => t.range)]) {
     if (k.top > row || k.bottom < row) continue;
@@ -59,16 +59,17 @@ function freeSpan(group: HeaderGroup, row: number, active: readonly CellRange[],
  */
 function sideBySide(headers: HeaderCell[], years: YearCell[]): HeaderGroup[] {
   const runs: HeaderGroup[] = [];
-  for (const h of headers) (runs[h.run] ??= { headers: [], years: [] }).headers.push(h);
-  for (const y of years) (runs[y.run] ??= { headers: [], years: [] }).years.push(y);
+  for (const h of headers) (runs[h.run] ??= { headers: [], years: [], stretch: h.stretch }).headers.push(h);
+  for (const y of years) (runs[y.run] ??= { headers: [], years: [], stretch: y.stretch }).years.push(y);
   const groups: HeaderGroup[] = [];
   for (const next of runs) {
     if (!next) continue;
     const current = groups[groups.length - 1];
-    if (current && !(kindOf(current.headers, current.years) && kindOf(next.headers, next.years))) {
+    const merge = current && current.stretch === next.stretch && !(kindOf(current.headers, current.years) && kindOf(next.headers, next.years));
+    if (merge) {
       current.headers.push(...next.headers);
       current.years.push(...next.years);
-    } else groups.push({ headers: [...next.headers], years: [...next.years] });
+    } else groups.push({ headers: [...next.headers], years: [...next.years], stretch: next.stretch });
   }
   return groups;
 }
@@ -94,6 +95,7 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
     const targets: number[] = [];
     // Runs of cells separated by a blank (or claimed) cell: tables side by side share a header row.
     let run = 0;
+    let stretch = 0;
     let inRun = false;
     for (let c = 0; c < cells.length; c++) {
       let claimedHere: CellRange | undefined;
@@ -104,7 +106,10 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
         }
       }
       // A table's own cells are skipped in one step: a long register costs one lookup a row.
-      if (claimedHere) c = claimedHere.right;
+      if (claimedHere) {
+        c = claimedHere.right;
+        stretch++;
+      }
       const v = cells[c];
       if (claimedHere || v === null || v === undefined || (typeof v === "string" && v.trim() === "")) {
         if (inRun) run++;
@@ -116,14 +121,14 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
       const text = v.trim();
       const role = headerRole(text);
       if (role) {
-        headers.push({ col: c, role, text, run });
+        headers.push({ col: c, role, text, run, stretch });
         continue;
       }
       const first = text.charCodeAt(0);
       if (text.length <= 12 && ((first >= 48 && first <= 57) || first === 70 || first === 102)) {
         const year = parseFinancialYear(text);
         if (year !== null) {
-          years.push({ col: c, year, text, run });
+          years.push({ col: c, year, text, run, stretch });
           continue;
         }
       }
@@ -132,13 +137,14 @@ export function detectTables(sheet: SheetGrid, sheetIndex: number): Table[] {
     const found: Table[] = [];
     if (headers.length + years.length >= 2) {
       for (const group of sideBySide(headers, years)) {
-        const table = headerTable(sheet, sheetIndex, r, group.headers, group.years, freeSpan(group, r, active, found));
+        const cols = [...group.headers.map((h) => h.col), ...group.years.map((y) => y.col)];
+        const table = headerTable(sheet, sheetIndex, r, group.headers, group.years, freeSpan(cols, r, active, found));
         if (table) found.push(table);
       }
     }
     for (const c of targets) {
       if (found.some((t) => t.range.left <= c && c <= t.range.right)) continue;
-      const target = targetTable(sheet, sheetIndex, r, c);
+      const target = targetTable(sheet, sheetIndex, r, c, freeSpan([c], r, active, found).to);
       if (target) found.push(target);
     }
     if (found.length === 0) {
@@ -326,17 +332,21 @@ function yearsDownTable(sheet: SheetGrid, sheetIndex: number, row: number, year:
   const below = textAt(sheet, row + 1, year.col);
   if (below === null || parseFinancialYear(below) === null) return null;
   const headerRow = row - 1;
-  const columns: ColumnPlan[] = [];
   const free = (r: number, c: number) => !claimed.some((k) => k.top <= r && r <= k.bottom && k.left <= c && c <= k.right);
-  for (let c = year.col + 1; free(row, c); c++) {
-    const header = headerRow >= 0 && free(headerRow, c) ? textAt(sheet, headerRow, c) : null;
-    const first = valueAt(sheet, row, c);
-    if (header === null && first === null) break;
+  let last = year.col;
+  const headed = (c: number) => headerRow >= 0 && free(headerRow, c) && textAt(sheet, headerRow, c) !== null;
+  while (free(row, last + 1) && (valueAt(sheet, row, last + 1) !== null || headed(last + 1))) last++;
+  if (last === year.col) return null;
+  // The row above is the header only when no other table holds any of its cells.
+  let hasHeader = headerRow >= 0;
+  for (let c = year.col; c <= last && hasHeader; c++) hasHeader = free(headerRow, c);
+  const columns: ColumnPlan[] = [];
+  for (let c = year.col + 1; c <= last; c++) {
+    const header = hasHeader ? textAt(sheet, headerRow, c) : null;
     const role: ColumnRole = header !== null && headerRole(header) === "total" ? "total" : "amount";
     columns.push({ role, col: c, header: header ?? "", year: null, headerRow: header !== null ? headerRow : row });
   }
-  if (columns.length === 0) return null;
-  const hasHeader = columns.some((c) => c.headerRow === headerRow) && free(headerRow, year.col);
+  hasHeader &&= columns.some((c) => c.headerRow === headerRow);
   return buildLinesTable(sheet, sheetIndex, {
     kind: "phasing",
     headerRow: hasHeader ? headerRow : row - 1,
@@ -345,7 +355,7 @@ function yearsDownTable(sheet: SheetGrid, sheetIndex: number, row: number, year:
     columns,
     textColumns: {},
     anchorCols: [],
-    span: { from: year.col, to: columns[columns.length - 1].col },
+    span: { from: year.col, to: last },
     yearsDown: true,
     bodyTop: row,
   });
@@ -493,21 +503,23 @@ function footnotesUnder(sheet: SheetGrid, bottom: number, left: number, right: n
   return markers;
 }
 
-/** `Savings target | 30,100 | £000`: the label, the amount beside it, and its unit. */
-function targetTable(sheet: SheetGrid, sheetIndex: number, row: number, labelCol: number): TargetTable | null {
+/** `Savings target | 30,100 | £000`: the label, the amount beside it (up to column `to`), and its unit. */
+function targetTable(sheet: SheetGrid, sheetIndex: number, row: number, labelCol: number, to: number): TargetTable | null {
   const label = textAt(sheet, row, labelCol)!;
   let amountCol = -1;
-  for (let c = labelCol + 1; c <= labelCol + 3; c++) {
+  for (let c = labelCol + 1; c <= Math.min(labelCol + 3, to); c++) {
     if (valueAt(sheet, row, c) !== null) {
       amountCol = c;
       break;
     }
   }
   if (amountCol < 0) return null;
+  const beside = textAt(sheet, row, amountCol);
+  if (beside !== null && parseUnit(beside) !== null) return null;
   const amount = readAmount(sheet, row, amountCol, null);
   if (amount.kind !== "number" && amount.kind !== "text") return null;
   if (Number.isNaN(amount.decimals)) amount.decimals = typedDecimals(amount.value);
-  const unitText = textAt(sheet, row, amountCol + 1);
+  const unitText = amountCol < to ? textAt(sheet, row, amountCol + 1) : null;
   const besideUnit = unitText !== null ? parseUnit(unitText) : null;
   const textUnit = amount.kind === "text" ? (parseAmountText(amount.text!)?.unit ?? null) : null;
   const unit = besideUnit ?? unitInText(label) ?? (textUnit === "£" ? null : textUnit);

@@ -151,6 +151,16 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
     if (f.table === "" ? f.rule !== "no-template" : !tableNames.has(`${f.sheet}\u0000${f.table}`)) return `${where}: unknown table "${f.table}"`;
     if (f.message === "" || /NaN|undefined|Infinity|\[object/.test(f.message)) return `${where}: message "${f.message}"`;
   }
+  const ranges = result.tables.map((t) => {
+    const [a, b = a] = t.range.split(":").map((x) => parseA1(x)!);
+    return { sheet: t.sheet, name: t.name, top: a.row, left: a.col, bottom: b.row, right: b.col };
+  });
+  for (const [i, x] of ranges.entries()) {
+    for (const y of ranges.slice(i + 1)) {
+      const overlap = x.sheet === y.sheet && x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right;
+      if (overlap) return `${x.sheet}: ${x.name} overlaps ${y.name}`;
+    }
+  }
   const counts = countBySeverity(result.findings);
   if (counts.error !== result.counts.error || counts.warning !== result.counts.warning || counts.info !== result.counts.info) return "counts disagree";
   if (result.ready !== (counts.error === 0)) return "ready disagrees with the errors";
@@ -158,7 +168,7 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
 }
 
 describe("validateWorkbook on random grids", () => {
-  it("never throws, points every finding inside its own sheet, and agrees with its own counts", () => {
+  it("never throws, finds tables that do not overlap, points every finding inside its own sheet once, and agrees with its own counts", () => {
     let tables = 0;
     const reached = new Set<string>();
     fc.assert(
