@@ -117,4 +117,22 @@ describe("tables never overlap", () => {
     ]);
     expect(result.findings.filter((f) => f.rule === "cell-error").map((f) => f.cell)).toEqual(["B4"]);
   });
+
+  it("header cells on either side of another table head no table together (fuzz counterexample)", () => {
+    const result = check(
+      grid("S", [
+        [null, null, "2018/19", "Figure"],
+        [null, null, "2019/20", 2],
+        [null, "Ref", "2020/21", 3, "Grand total"],
+      ]),
+    );
+    expect(result.tables.map((t) => [t.kind, t.range])).toEqual([["phasing", "C1:D3"]]);
+  });
+
+  it("a target's amount is never a cell of another table, and a unit is not an amount (fuzz counterexamples)", () => {
+    const beside = check(grid("S", [[null, "2016-17", "Ref"], ["Target", 0]]));
+    expect(beside.tables.map((t) => [t.kind, t.range])).toEqual([["register", "B1:C2"]]);
+    const unitOnly = check(grid("S", [["Savings needed", "£000"]]));
+    expect(unitOnly.tables).toEqual([]);
+  });
 });
