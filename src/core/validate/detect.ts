@@ -395,6 +395,12 @@ function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): 
   let r = bodyTop;
   while (r < sheet.values.length && !isBlankRow(sheet, r, left, right)) rows.push(r++);
   const bottom = rows.length > 0 ? rows[rows.length - 1] : bodyTop - 1;
+  // A label column guessed at the table's edge that holds nothing at all is not part of it.
+  let labelCol = layout.labelCol;
+  if (labelCol === left && labelCol < right && emptyColumn(sheet, labelCol, headerRow, bottom)) {
+    labelCol = -1;
+    left++;
+  }
   const titleUnit = titleUnitAbove(sheet, layout.top, right);
   const columns: FigureColumn[] = layout.columns.map((p) => ({
     role: p.role,
@@ -409,7 +415,7 @@ function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): 
   const tableRows: TableRow[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const label = layout.labelCol >= 0 ? labelAt(sheet, row, layout.labelCol) : null;
+    const label = labelCol >= 0 ? labelAt(sheet, row, labelCol) : null;
     let kind = rowKindOf(label);
     if (refCol !== undefined) {
       // A register's Ref column decides: `Total` there is a total, a reference makes a line
@@ -419,7 +425,7 @@ function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): 
     }
     const figures = new Array(figureColumns.length);
     for (let k = 0; k < figureColumns.length; k++) figures[k] = figureColumns[k][i];
-    tableRows[i] = { row, kind, label, labelCol: layout.labelCol, figures };
+    tableRows[i] = { row, kind, label, labelCol, figures };
   }
   const range: CellRange = { top: layout.top, left, bottom: Math.max(bottom, headerRow, layout.top), right };
   return {
@@ -435,6 +441,11 @@ function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): 
     textColumns: layout.textColumns,
     yearsDown: layout.yearsDown,
   };
+}
+
+function emptyColumn(sheet: SheetGrid, col: number, top: number, bottom: number): boolean {
+  for (let r = Math.max(0, top); r <= bottom; r++) if (valueAt(sheet, r, col) !== null) return false;
+  return true;
 }
 
 function labelAt(sheet: SheetGrid, row: number, col: number): string | null {

@@ -186,3 +186,42 @@ describe("validateWorkbook on random grids", () => {
     expect(reached.size).toBeGreaterThanOrEqual(20);
   });
 });
+
+/** The same sheets one row down and one column right (formats, formulas, hidden rows and columns too). */
+function shifted(workbook: WorkbookGrid): WorkbookGrid {
+  const shift = <T>(rows: (T[] | undefined)[]): T[][] => [[], ...Array.from(rows, (r) => (r ? [undefined as T, ...Array.from(r)] : []))];
+  return {
+    sheets: workbook.sheets.map((s) => ({
+      ...s,
+      values: shift(s.values).map((r) => r.map((v) => (v === undefined ? null : v))),
+      formulas: shift(s.formulas),
+      numberFormats: shift(s.numberFormats),
+      hiddenRows: new Set([...s.hiddenRows].map((r) => r + 1)),
+      hiddenColumns: new Set([...s.hiddenColumns].map((c) => c + 1)),
+    })),
+  };
+}
+
+describe("validateWorkbook wherever the tables sit", () => {
+  it("finds the same faults at the same cells, moved, when every sheet moves one row down and one column right", () => {
+    fc.assert(
+      fc.property(workbookArb, (workbook) => {
+        const key = (rule: string, sheet: string, row: number, col: number) => `${rule} ${sheet} ${row},${col}`;
+        const before = validateWorkbook(workbook)
+          .findings.filter((f) => f.rule !== "no-template")
+          .map((f) => {
+            const at = parseA1(f.cell)!;
+            return key(f.rule, f.sheet, at.row + 1, at.col + 1);
+          });
+        const after = validateWorkbook(shifted(workbook))
+          .findings.filter((f) => f.rule !== "no-template")
+          .map((f) => {
+            const at = parseA1(f.cell)!;
+            return key(f.rule, f.sheet, at.row, at.col);
+          });
+        expect(after.sort()).toEqual(before.sort());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
