@@ -14,7 +14,8 @@ export const savingExceedsBudget: Rule = {
       for (const row of table.rows) {
         const b = row.figures[budget];
         const s = row.figures[saving];
-        if (!hasFigure(b) || !hasFigure(s) || !exactValue(s).gt(exactValue(b))) continue;
+        // A net income budget (below zero) has no share to exceed.
+        if (!hasFigure(b) || !hasFigure(s) || exactValue(b).isNegative() || !exactValue(s).gt(exactValue(b))) continue;
         ctx.report(
           "saving-exceeds-budget",
           table,
