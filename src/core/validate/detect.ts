@@ -457,7 +457,7 @@ function labelAt(sheet: SheetGrid, row: number, col: number): string | null {
   return typeof v === "number" ? String(v) : null;
 }
 
-/** A row of units under the header (`£m`, `£000`, `%`), holding no figures. */
+/** A row of units under the header (`£m`, `£000`, `%`), holding no figures; a merged unit cell covers its columns. */
 function readUnitsRow(sheet: SheetGrid, row: number, left: number, right: number): Map<number, Unit> | null {
   const units = new Map<number, Unit>();
   let unitCells = 0;
@@ -469,6 +469,9 @@ function readUnitsRow(sheet: SheetGrid, row: number, left: number, right: number
     if (unit) {
       units.set(c, unit);
       unitCells++;
+      for (const m of sheet.merges) {
+        if (m.top <= row && row <= m.bottom && m.left === c) for (let k = c + 1; k <= Math.min(m.right, right); k++) units.set(k, unit);
+      }
     } else if (v.trim() === "%") unitCells++;
     else return null;
   }

@@ -39,3 +39,16 @@ describe("unit-missing", () => {
     expect(findingsOf("unit-missing", rows).map((f) => f.cell)).toEqual(["E1"]);
   });
 });
+
+describe("unit-missing with merged cells", () => {
+  it("a unit merged across several columns of the units row gives each of them that unit", () => {
+    const rows = [
+      ["Workstream", "2017/18", "2018/19", "2019/20"],
+      ["", "£000", null, null],
+      ["Social care", 1, 2, 3],
+    ];
+    const merged = grid("S", rows, { merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] });
+    expect(only(check(merged), "unit-missing")).toEqual([]);
+    expect(only(check(grid("S", rows)), "unit-missing").map((f) => f.cell)).toEqual(["C1", "D1"]);
+  });
+});
