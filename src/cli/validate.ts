@@ -4,7 +4,7 @@
  * SPEC §7), optionally writes an annotated copy. Exit 0 ready for committee, 1 errors found,
  * 2 unreadable file or wrong arguments. The input is never written.
  */
-import { Finding, SeverityCounts } from "../core/findings";
+import { Finding, plural, SeverityCounts } from "../core/findings";
 import { validateWorkbook, ValidationResult } from "../core/validate";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { samePath, writeAnnotatedCopy } from "./xlsx/annotate";
@@ -119,7 +119,6 @@ export function humanReport(file: string, result: ValidationResult): string {
 }
 
 function countsText(counts: SeverityCounts): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
 }
 

@@ -57,6 +57,11 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
+/** "1 error", "2 errors": counts in the words of verdicts and reports. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 /** Ready for committee: no finding of severity `error`. */
 export function isReady(findings: readonly Finding[]): boolean {
   return findings.every((f) => f.severity !== "error");

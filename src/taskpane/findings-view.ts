@@ -2,7 +2,7 @@
  * What the pane shows of a validation result, as plain data: the verdict line and the findings
  * grouped by table and severity. Kept apart from the components so that it is unit-tested in Node.
  */
-import { Finding, Severity, SeverityCounts } from "../core/findings";
+import { Finding, plural, Severity, SeverityCounts } from "../core/findings";
 
 /** Most serious first: the order of groups, filters and badges. */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -12,9 +12,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warnin
 /** A heading or filter over many. */
 export const SEVERITY_HEADING: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
+export { plural } from "../core/findings";
 
 export interface FindingGroup {
   /** Stable key: sheet and table. */

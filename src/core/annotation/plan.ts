@@ -3,7 +3,7 @@
  * on every cell with a finding, the report sheet, and the record that lets clearing undo it all.
  * Hosts only read the current notes and fills of the finding cells and apply the plan.
  */
-import { Finding, Severity } from "../findings";
+import { Finding, plural, Severity } from "../findings";
 import { CellValue, WorkbookGrid } from "../grid";
 import { ValidationResult } from "../validate";
 import { fingerprintWorkbook } from "./fingerprint";
@@ -131,10 +131,6 @@ function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {
     else groups.set(key, [f]);
   }
   return groups;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** "Ready for committee", or "2 errors, 1 warning". */
