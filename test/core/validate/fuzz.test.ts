@@ -187,7 +187,7 @@ describe("validateWorkbook on random grids", () => {
   });
 });
 
-/** The same sheets one row down and one column right (formats, formulas, hidden rows and columns too). */
+/** The same sheets one row down and one column right (formats, formulas, hidden rows and columns, merges too). */
 function shifted(workbook: WorkbookGrid): WorkbookGrid {
   const shift = <T>(rows: (T[] | undefined)[]): T[][] => [[], ...Array.from(rows, (r) => (r ? [undefined as T, ...Array.from(r)] : []))];
   return {
@@ -198,6 +198,7 @@ function shifted(workbook: WorkbookGrid): WorkbookGrid {
       numberFormats: shift(s.numberFormats),
       hiddenRows: new Set([...s.hiddenRows].map((r) => r + 1)),
       hiddenColumns: new Set([...s.hiddenColumns].map((c) => c + 1)),
+      merges: s.merges.map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 })),
     })),
   };
 }
