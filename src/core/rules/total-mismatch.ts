@@ -4,7 +4,7 @@
  * from the workstream summary's full-year saving for it.
  */
 import { Decimal, formatPlain } from "../decimal";
-import { checkSum, classify, halfUnit, SumDifference, sumOf, sumTolerance } from "../validate/bounds";
+import { checkSum, classify, halfUnit, sameWhenShown, shownPlaces, SumDifference, sumOf, sumTolerance } from "../validate/bounds";
 import { formatFigure } from "../validate/format";
 import { headerKey } from "../validate/headers";
 import { Amount, decimalsInUnit, exactValue, hasFigure, textAt } from "../validate/reader";
@@ -18,8 +18,7 @@ import { reportDifference } from "./rounding-difference";
  * `noun` names one part (`row`, `line`, `figure`), `where` says where the parts are.
  */
 function describeSum(label: string, header: string, stated: Amount, parts: Amount[], difference: SumDifference, noun: string, where: string): string {
-  let places = stated.decimals;
-  for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
+  const places = shownPlaces(parts, stated);
   const subject = header === "" ? label : `${label}, ${header}`;
   const one = difference.parts === 1;
   return (
@@ -229,7 +228,7 @@ function compare(
     unit,
   );
   const outcome = classify(summary.value, here.value, here.tolerance.plus(summary.tolerance));
-  if (outcome === "equal") return;
+  if (outcome === "equal" || sameWhenShown(summary.value, here.value, Math.max(places, summary.places))) return;
   const shownUnit = unit ?? saving.unit;
   const comparison =
     `${label}: ${what} ${formatFigure(here.value, places)}${shownUnit ? ` (${shownUnit})` : ""}, ` +

@@ -51,8 +51,24 @@ export function checkSum(parts: readonly Amount[], stated: Amount): SumDifferenc
   const tolerance = sumTolerance(parts);
   const statedValue = exactValue(stated);
   const outcome = classify(statedValue, computed, tolerance);
-  if (outcome === "equal") return null;
+  if (outcome === "equal" || sameWhenShown(statedValue, computed, shownPlaces(parts, stated))) return null;
   return { outcome, stated: statedValue, computed, tolerance, parts: parts.filter(hasFigure).length };
+}
+
+/** The finest precision a total and its parts are shown at. */
+export function shownPlaces(parts: readonly Amount[], stated: Amount): number {
+  let places = stated.decimals;
+  for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
+  return places;
+}
+
+/**
+ * Two figures that print the same at the finest shown precision: what is left between them is
+ * binary arithmetic in the stored values (a SUM of formula results), not a difference on paper.
+ */
+export function sameWhenShown(a: Decimal, b: Decimal, places: number): boolean {
+  const p = Math.max(0, places);
+  return roundHalfAway(a, p).eq(roundHalfAway(b, p));
 }
 
 /** The sum of the figures of some amounts, exactly. */

@@ -153,8 +153,8 @@ export function isBlankRow(sheet: SheetGrid, row: number, left: number, right: n
 }
 
 /**
- * The decimals of a double as Excel stores it (15 significant digits), without building a
- * Decimal for the common cases: whole numbers, and figures of up to six decimals.
+ * The decimals a double shows in General format (typed figures as typed, up to 10 significant
+ * digits), without building a Decimal for the common cases: whole numbers, and up to six decimals.
  */
 export function typedDecimals(value: number): number {
   if (Number.isInteger(value)) return 0;
@@ -164,8 +164,13 @@ export function typedDecimals(value: number): number {
     const scaled = Math.round(value * scale);
     if (scaled / scale === value && Math.abs(scaled) < 1e15) return k;
   }
-  return Math.max(0, decimalFromNumber(value).decimalPlaces());
+  // General format shows at most 10 significant digits: a formula's 25.0796129210605 shows as
+  // 25.07961292, and the digits beyond are binary arithmetic, not figures anyone sees or typed.
+  const whole = Math.abs(value) < 1 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1;
+  return Math.max(0, Math.min(decimalFromNumber(value).decimalPlaces(), GENERAL_DIGITS - whole));
 }
+
+const GENERAL_DIGITS = 10;
 
 /**
  * Reads the cells of one column of a table as amounts in the column's unit. Shown precision

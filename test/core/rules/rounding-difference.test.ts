@@ -1,4 +1,4 @@
-import { d1, findingsOf, shownAs } from "../validate/build";
+import { check, d1, findingsOf, formula, grid, shownAs } from "../validate/build";
 
 describe("rounding-difference", () => {
   it("four whole-pound parts of 250,333 printed with a total of 1,001,331 is a rounding difference, not a total-mismatch", () => {
@@ -88,5 +88,25 @@ describe("rounding-difference with a format that shows thousands", () => {
       "Total, Savings £: stated 3,350,000, the 2 rows it sums add to 3,350,700 (rounding reaches ±1000), which rounding of the shown figures explains.",
     ]);
     expect(findingsOf("total-mismatch", rows(3352000))).toHaveLength(1);
+  });
+});
+
+describe("binary arithmetic in stored formula results is no difference", () => {
+  it("% cells computed by an unrounded formula in General format agree with their figures", () => {
+    const lines = [
+      [87282, 21890],
+      [8919, 6620],
+      [16838, 7402],
+      [7813, 904],
+    ];
+    const rows = [["Workstream", "Budget £000", "Savings £000", "% of budget"], ...lines.map(([b, s], i) => [`W${i + 1}`, b, s, formula((s / b) * 100, `=C${i + 2}/B${i + 2}*100`)])];
+    const found = check(grid("S", rows)).findings.filter((f) => f.rule === "rounding-difference" || f.rule === "pct-mismatch");
+    expect(found).toEqual([]);
+  });
+
+  it("a SUM of unrounded formula results in General format agrees with its parts", () => {
+    const parts = [10 / 3, 20 / 3, 0.1 + 0.2, 2 / 7];
+    const rows = [["Workstream", "Savings (£m)"], ...parts.map((v, i) => [`W${i + 1}`, formula(v, `=A${i}`)]), ["Total", formula(parts.reduce((a, b) => a + b), "=SUM(B2:B5)")]];
+    expect(check(grid("S", rows)).findings.filter((f) => f.rule === "rounding-difference" || f.rule === "total-mismatch")).toEqual([]);
   });
 });
