@@ -15,7 +15,15 @@ export const cellError: Rule = {
           const v = cells[c];
           if (v === null || typeof v === "number") continue;
           const error = errorAt(v);
-          if (error) ctx.report("cell-error", table, table.sheetIndex, r, c, `This cell shows ${error}: the table cannot be checked or printed with it.`);
+          if (error)
+            ctx.report(
+              "cell-error",
+              table,
+              table.sheetIndex,
+              r,
+              c,
+              `This cell shows ${error}: the table cannot be checked or printed with it.`,
+            );
         }
       }
     }

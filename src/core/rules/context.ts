@@ -21,7 +21,9 @@ export interface Rule {
 }
 
 export function linesTables(ctx: RuleContext, ...kinds: LinesTable["kind"][]): LinesTable[] {
-  return ctx.tables.filter((t): t is LinesTable => t.kind !== "target" && (kinds.length === 0 || kinds.includes(t.kind)));
+  return ctx.tables.filter(
+    (t): t is LinesTable => t.kind !== "target" && (kinds.length === 0 || kinds.includes(t.kind)),
+  );
 }
 
 export function shown(amount: Amount): Shown {

@@ -4,7 +4,18 @@
  */
 import { linesTables, Rule } from "./context";
 
-const NOT_DONE = new Set(["no", "n", "not done", "not started", "pending", "tbc", "tbd", "to do", "outstanding", "not yet"]);
+const NOT_DONE = new Set([
+  "no",
+  "n",
+  "not done",
+  "not started",
+  "pending",
+  "tbc",
+  "tbd",
+  "to do",
+  "outstanding",
+  "not yet",
+]);
 
 export const eiaMissing: Rule = {
   id: "eia-missing",
@@ -19,10 +30,18 @@ export const eiaMissing: Rule = {
         if (text === null) continue;
         // Every "not done" word starts n, p, t or o: a `Yes` needs no lower-casing.
         const first = text.charCodeAt(0) | 32;
-        const notDone = (first === 110 || first === 112 || first === 116 || first === 111) && NOT_DONE.has(text.toLowerCase());
+        const notDone =
+          (first === 110 || first === 112 || first === 116 || first === 111) && NOT_DONE.has(text.toLowerCase());
         if (text === "" || notDone) {
           const what = text === "" ? "is empty" : `says "${text}"`;
-          ctx.report("eia-missing", table, table.sheetIndex, row.row, col, `No equality impact assessment recorded for this line: its EIA cell ${what}.`);
+          ctx.report(
+            "eia-missing",
+            table,
+            table.sheetIndex,
+            row.row,
+            col,
+            `No equality impact assessment recorded for this line: its EIA cell ${what}.`,
+          );
         }
       }
     }

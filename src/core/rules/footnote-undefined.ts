@@ -25,6 +25,13 @@ function flag(ctx: RuleContext, table: LinesTable, markers: string[], row: numbe
   for (const [k, marker] of markers.entries()) {
     // A marker typed twice in one cell (`*¹*`) is one finding.
     if (table.footnotes.has(marker) || markers.indexOf(marker) < k) continue;
-    ctx.report("footnote-undefined", table, table.sheetIndex, row, col, `Footnote marker ${marker} has no footnote starting with ${marker} under the table.`);
+    ctx.report(
+      "footnote-undefined",
+      table,
+      table.sheetIndex,
+      row,
+      col,
+      `Footnote marker ${marker} has no footnote starting with ${marker} under the table.`,
+    );
   }
 }

@@ -13,7 +13,8 @@ export const hardcodedTotal: Rule = {
     for (const table of linesTables(ctx)) {
       for (const row of table.rows) {
         table.columns.forEach((column, k) => {
-          const totalCell = row.kind !== "line" ? SUMMED_ROLES.has(column.role) : table.kind === "phasing" && column.role === "total";
+          const totalCell =
+            row.kind !== "line" ? SUMMED_ROLES.has(column.role) : table.kind === "phasing" && column.role === "total";
           if (totalCell) flag(ctx, table, row.figures[k], row.kind === "subtotal" ? "sub-total" : "total");
         });
       }
@@ -23,5 +24,12 @@ export const hardcodedTotal: Rule = {
 
 function flag(ctx: RuleContext, table: LinesTable, a: Amount, what: string): void {
   if (a.kind !== "number" || a.formula) return;
-  ctx.report("hardcoded-total", table, table.sheetIndex, a.row, a.col, `The ${what} ${formatFigure(exactValue(a), a.decimals)} is typed in, not computed by a formula.`);
+  ctx.report(
+    "hardcoded-total",
+    table,
+    table.sheetIndex,
+    a.row,
+    a.col,
+    `The ${what} ${formatFigure(exactValue(a), a.decimals)} is typed in, not computed by a formula.`,
+  );
 }

@@ -9,11 +9,25 @@ export const hiddenRow: Rule = {
       const { top, bottom, left, right } = table.range;
       const rows = [...table.sheet.hiddenRows].filter((r) => r >= top && r <= bottom).sort((a, b) => a - b);
       for (const r of rows) {
-        ctx.report("hidden-row", table, table.sheetIndex, r, left, `Row ${r + 1} is hidden inside the table; its figures still count in the totals.`);
+        ctx.report(
+          "hidden-row",
+          table,
+          table.sheetIndex,
+          r,
+          left,
+          `Row ${r + 1} is hidden inside the table; its figures still count in the totals.`,
+        );
       }
       const cols = [...table.sheet.hiddenColumns].filter((c) => c >= left && c <= right).sort((a, b) => a - b);
       for (const c of cols) {
-        ctx.report("hidden-row", table, table.sheetIndex, top, c, `Column ${columnLetters(c)} is hidden inside the table; its figures still count.`);
+        ctx.report(
+          "hidden-row",
+          table,
+          table.sheetIndex,
+          top,
+          c,
+          `Column ${columnLetters(c)} is hidden inside the table; its figures still count.`,
+        );
       }
     }
   },

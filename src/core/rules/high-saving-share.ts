@@ -21,7 +21,8 @@ export const highSavingShare: Rule = {
         const budgetValue = exactValue(b);
         const savingValue = exactValue(s);
         // A saving above its whole budget is saving-exceeds-budget's finding.
-        if (!budgetValue.gt(0) || savingValue.gt(budgetValue) || !savingValue.gt(budgetValue.times(threshold))) continue;
+        if (!budgetValue.gt(0) || savingValue.gt(budgetValue) || !savingValue.gt(budgetValue.times(threshold)))
+          continue;
         const share = savingValue.dividedBy(budgetValue).times(HUNDRED);
         ctx.report(
           "high-saving-share",

@@ -53,4 +53,3 @@ export const RULES: readonly Rule[] = [
   targetMet,
   noTemplate,
 ];
-

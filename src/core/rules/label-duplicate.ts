@@ -15,9 +15,16 @@ export const labelDuplicate: Rule = {
         if (key.includes("  ")) key = key.replace(/\s+/g, " ");
         const first = seen.get(key);
         if (first === undefined) seen.set(key, row.row);
-        else ctx.report("label-duplicate", table, table.sheetIndex, row.row, row.labelCol, `"${row.label}" is the label of two lines: rows ${first + 1} and ${row.row + 1}.`);
+        else
+          ctx.report(
+            "label-duplicate",
+            table,
+            table.sheetIndex,
+            row.row,
+            row.labelCol,
+            `"${row.label}" is the label of two lines: rows ${first + 1} and ${row.row + 1}.`,
+          );
       }
     }
   },
 };
-

@@ -26,13 +26,28 @@ export const missingValue: Rule = {
         if (table.kind === "workstream-summary") {
           table.columns.forEach((column, k) => {
             const a = row.figures[k];
-            if ((column.role !== "budget" && column.role !== "saving") || (a.kind !== "blank" && a.kind !== "word")) return;
+            if ((column.role !== "budget" && column.role !== "saving") || (a.kind !== "blank" && a.kind !== "word"))
+              return;
             const why = a.kind === "blank" ? "is empty" : `says "${a.text}", not a figure`;
-            ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no ${column.role} (${column.header} at ${toA1(a.row, a.col)} ${why}).`);
+            ctx.report(
+              "missing-value",
+              table,
+              table.sheetIndex,
+              a.row,
+              a.col,
+              `${label} has no ${column.role} (${column.header} at ${toA1(a.row, a.col)} ${why}).`,
+            );
           });
         } else if (row.figures.every((a) => a.kind === "blank" || a.kind === "word")) {
           const a = row.figures[0];
-          ctx.report("missing-value", table, table.sheetIndex, a.row, a.col, `${label} has no figures: every figure cell of the line is empty or words.`);
+          ctx.report(
+            "missing-value",
+            table,
+            table.sheetIndex,
+            a.row,
+            a.col,
+            `${label} has no figures: every figure cell of the line is empty or words.`,
+          );
         }
       }
     }

@@ -17,7 +17,14 @@ export const ragInvalid: Rule = {
         if (v === null || v === undefined) continue;
         const text = String(typeof v === "object" ? v.error : v).trim();
         if (text === "" || VALID.has(text) || VALID.has(text.toLowerCase())) continue;
-        ctx.report("rag-invalid", table, table.sheetIndex, row.row, col, `RAG status "${text}" is not one of Red, Amber, Green, Blue/Delivered (or R, A, G, B).`);
+        ctx.report(
+          "rag-invalid",
+          table,
+          table.sheetIndex,
+          row.row,
+          col,
+          `RAG status "${text}" is not one of Red, Amber, Green, Blue/Delivered (or R, A, G, B).`,
+        );
       }
     }
   },

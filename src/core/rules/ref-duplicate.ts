@@ -17,7 +17,15 @@ export const refDuplicate: Rule = {
         const key = ref.toUpperCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, row.row);
-        else ctx.report("ref-duplicate", table, table.sheetIndex, row.row, col, `Savings reference ${ref} is used for two lines: row ${first + 1} and row ${row.row + 1}.`);
+        else
+          ctx.report(
+            "ref-duplicate",
+            table,
+            table.sheetIndex,
+            row.row,
+            col,
+            `Savings reference ${ref} is used for two lines: row ${first + 1} and row ${row.row + 1}.`,
+          );
       }
     }
   },

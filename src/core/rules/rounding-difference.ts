@@ -21,6 +21,22 @@ export function reportDifference(
   col: number,
   comparison: string,
 ): void {
-  if (outcome === "mismatch") ctx.report(mismatch, table, table.sheetIndex, row, col, `${comparison}, more than rounding of the shown figures explains.`);
-  else ctx.report("rounding-difference", table, table.sheetIndex, row, col, `${comparison}, which rounding of the shown figures explains.`);
+  if (outcome === "mismatch")
+    ctx.report(
+      mismatch,
+      table,
+      table.sheetIndex,
+      row,
+      col,
+      `${comparison}, more than rounding of the shown figures explains.`,
+    );
+  else
+    ctx.report(
+      "rounding-difference",
+      table,
+      table.sheetIndex,
+      row,
+      col,
+      `${comparison}, which rounding of the shown figures explains.`,
+    );
 }

@@ -6,6 +6,7 @@ import { checkRowGroups } from "./total-mismatch";
 export const subtotalMismatch: Rule = {
   id: "subtotal-mismatch",
   check(ctx) {
-    for (const table of linesTables(ctx)) checkRowGroups(ctx, table, rowGroups(table).subtotals, "subtotal-mismatch", "Sub-total", "line", "above");
+    for (const table of linesTables(ctx))
+      checkRowGroups(ctx, table, rowGroups(table).subtotals, "subtotal-mismatch", "Sub-total", "line", "above");
   },
 };

@@ -4,7 +4,16 @@
  * from the workstream summary's full-year saving for it.
  */
 import { Decimal, formatPlain } from "../decimal";
-import { checkSum, classify, halfUnit, sameWhenShown, shownPlaces, SumDifference, sumOf, sumTolerance } from "../validate/bounds";
+import {
+  checkSum,
+  classify,
+  halfUnit,
+  sameWhenShown,
+  shownPlaces,
+  SumDifference,
+  sumOf,
+  sumTolerance,
+} from "../validate/bounds";
 import { formatFigure } from "../validate/format";
 import { headerKey } from "../validate/headers";
 import { Amount, decimalsInUnit, exactValue, hasFigure, textAt } from "../validate/reader";
@@ -17,7 +26,15 @@ import { reportDifference } from "./rounding-difference";
  * `TOTAL, Total Budget: stated 161.5, the 2 rows it sums add to 161.4 (rounding reaches ±0.1)`.
  * `noun` names one part (`row`, `line`, `figure`), `where` says where the parts are.
  */
-function describeSum(label: string, header: string, stated: Amount, parts: Amount[], difference: SumDifference, noun: string, where: string): string {
+function describeSum(
+  label: string,
+  header: string,
+  stated: Amount,
+  parts: Amount[],
+  difference: SumDifference,
+  noun: string,
+  where: string,
+): string {
   const places = shownPlaces(parts, stated);
   const subject = header === "" ? label : `${label}, ${header}`;
   const one = difference.parts === 1;
@@ -63,7 +80,15 @@ export function checkRowGroups(
       const parts = group.parts.map((r) => r.figures[k]);
       const difference = checkSum(parts, stated);
       if (!difference) return;
-      const comparison = describeSum(group.row.label ?? fallbackLabel, column.header, stated, parts, difference, noun, where);
+      const comparison = describeSum(
+        group.row.label ?? fallbackLabel,
+        column.header,
+        stated,
+        parts,
+        difference,
+        noun,
+        where,
+      );
       reportDifference(ctx, mismatch, difference.outcome, table, stated.row, stated.col, comparison);
     });
   }
@@ -90,7 +115,15 @@ function checkTotalColumn(ctx: RuleContext, table: LinesTable): void {
     for (let i = 0; i < parts.length; i++) figures[i] = row.figures[parts[i]];
     const difference = checkSum(figures, stated);
     if (!difference) continue;
-    const comparison = describeSum(row.label ?? "Row", table.columns[total].header, stated, figures, difference, "figure", "of its row");
+    const comparison = describeSum(
+      row.label ?? "Row",
+      table.columns[total].header,
+      stated,
+      figures,
+      difference,
+      "figure",
+      "of its row",
+    );
     reportDifference(ctx, "total-mismatch", difference.outcome, table, stated.row, stated.col, comparison);
   }
 }
@@ -152,7 +185,8 @@ function checkYearsAcross(ctx: RuleContext, table: LinesTable, savings: Map<stri
   for (const row of table.rows) {
     const saving = row.kind === "line" && row.label !== null ? savings.get(headerKey(row.label)) : undefined;
     if (!saving) continue;
-    const stated = total >= 0 && hasFigure(row.figures[total]) ? [row.figures[total]] : years.map((k) => row.figures[k]);
+    const stated =
+      total >= 0 && hasFigure(row.figures[total]) ? [row.figures[total]] : years.map((k) => row.figures[k]);
     const cell = stated[stated.length - 1];
     compare(ctx, table, row.label!, stated, unit, saving, cell.row, cell.col, "phasing total");
   }
@@ -224,7 +258,12 @@ function compare(
   for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
   const here: Bounded = { value: sumOf(parts), tolerance: sumTolerance(parts), unit, places };
   const summary = inUnit(
-    { value: exactValue(saving.amount), tolerance: halfUnit(saving.amount.decimals), unit: saving.unit, places: saving.amount.decimals },
+    {
+      value: exactValue(saving.amount),
+      tolerance: halfUnit(saving.amount.decimals),
+      unit: saving.unit,
+      places: saving.amount.decimals,
+    },
     unit,
   );
   const outcome = classify(summary.value, here.value, here.tolerance.plus(summary.tolerance));
@@ -235,4 +274,3 @@ function compare(
     `the full-year saving in ${saving.table.name} on ${saving.table.sheet.name} is ${formatFigure(summary.value, Math.max(places, summary.places))}`;
   reportDifference(ctx, "total-mismatch", outcome, table, row, col, comparison);
 }
-

@@ -10,13 +10,28 @@ export const unitMissing: Rule = {
   check(ctx) {
     for (const table of ctx.tables) {
       if (table.kind === "target") {
-        if (!table.unit) ctx.report("unit-missing", table, table.sheetIndex, table.row, table.amount.col, "The savings target states no unit (£, £000 or £m).");
+        if (!table.unit)
+          ctx.report(
+            "unit-missing",
+            table,
+            table.sheetIndex,
+            table.row,
+            table.amount.col,
+            "The savings target states no unit (£, £000 or £m).",
+          );
         continue;
       }
       for (const column of table.columns) {
         if (!MONEY_ROLES.has(column.role) || column.unit) continue;
         const header = column.header === "" ? "This money column" : `"${column.header}"`;
-        ctx.report("unit-missing", table, table.sheetIndex, column.headerRow, column.col, `${header} states no unit (£, £000 or £m) in its header or a units row.`);
+        ctx.report(
+          "unit-missing",
+          table,
+          table.sheetIndex,
+          column.headerRow,
+          column.col,
+          `${header} states no unit (£, £000 or £m) in its header or a units row.`,
+        );
       }
     }
   },

@@ -168,7 +168,12 @@ export interface RatioDifference {
  * against its figures. Null when they agree at the stated figure's precision, or when the
  * denominator is zero (nothing to compare).
  */
-export function checkRatio(numerator: Shown, denominator: Shown, stated: Shown, scale: Decimal): RatioDifference | null {
+export function checkRatio(
+  numerator: Shown,
+  denominator: Shown,
+  stated: Shown,
+  scale: Decimal,
+): RatioDifference | null {
   if (denominator.value.isZero()) return null;
   const places = Math.max(0, stated.decimals);
   const shown = roundHalfAway(stated.value, places);
@@ -182,7 +187,9 @@ export function checkRatio(numerator: Shown, denominator: Shown, stated: Shown, 
   if (dLow.lte(0) && dHigh.gte(0)) return { outcome: "rounding", stated: shown, computed };
   const nLow = numerator.value.minus(hn);
   const nHigh = numerator.value.plus(hn);
-  const corners = [nLow.dividedBy(dLow), nLow.dividedBy(dHigh), nHigh.dividedBy(dLow), nHigh.dividedBy(dHigh)].map((r) => r.times(scale));
+  const corners = [nLow.dividedBy(dLow), nLow.dividedBy(dHigh), nHigh.dividedBy(dLow), nHigh.dividedBy(dHigh)].map(
+    (r) => r.times(scale),
+  );
   const low = Decimal.min(...corners);
   const high = Decimal.max(...corners);
   // The figures' bounds are half-open ([v - h, v + h) for a positive v), so the ratio never

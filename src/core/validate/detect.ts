@@ -65,7 +65,10 @@ function sideBySide(headers: HeaderCell[], years: YearCell[]): HeaderGroup[] {
   for (const next of runs) {
     if (!next) continue;
     const current = groups[groups.length - 1];
-    const merge = current && current.stretch === next.stretch && !(kindOf(current.headers, current.years) && kindOf(next.headers, next.years));
+    const merge =
+      current &&
+      current.stretch === next.stretch &&
+      !(kindOf(current.headers, current.years) && kindOf(next.headers, next.years));
     if (merge) {
       current.headers.push(...next.headers);
       current.years.push(...next.years);
@@ -172,14 +175,25 @@ function has(headers: HeaderCell[], role: HeaderRole): boolean {
 /** A header row decides its table's kind by the roles it names. */
 function kindOf(headers: HeaderCell[], years: YearCell[]): LinesTable["kind"] | "phasing-across" | null {
   if (headers.length + years.length < 2) return null;
-  if (has(headers, "ref") && (has(headers, "description") || has(headers, "saving") || has(headers, "total") || years.length > 0)) return "register";
+  if (
+    has(headers, "ref") &&
+    (has(headers, "description") || has(headers, "saving") || has(headers, "total") || years.length > 0)
+  )
+    return "register";
   if (has(headers, "children") && has(headers, "population")) return "cla";
   if ((has(headers, "label") || has(headers, "workstream")) && has(headers, "saving")) return "workstream-summary";
   if (years.length >= 2) return "phasing-across";
   return null;
 }
 
-function headerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[], span: Span): LinesTable | null {
+function headerTable(
+  sheet: SheetGrid,
+  sheetIndex: number,
+  row: number,
+  headers: HeaderCell[],
+  years: YearCell[],
+  span: Span,
+): LinesTable | null {
   switch (kindOf(headers, years)) {
     case "register":
       return registerTable(sheet, sheetIndex, row, headers, years, span);
@@ -220,7 +234,13 @@ interface Layout {
   bodyTop?: number;
 }
 
-function summaryTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], span: Span): LinesTable {
+function summaryTable(
+  sheet: SheetGrid,
+  sheetIndex: number,
+  row: number,
+  headers: HeaderCell[],
+  span: Span,
+): LinesTable {
   const label = headers.find((h) => h.role === "label") ?? headers.find((h) => h.role === "workstream")!;
   const columns: ColumnPlan[] = [];
   for (const role of ["budget", "saving", "pct"] as const) {
@@ -240,7 +260,14 @@ function summaryTable(sheet: SheetGrid, sheetIndex: number, row: number, headers
   });
 }
 
-function registerTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[], span: Span): LinesTable {
+function registerTable(
+  sheet: SheetGrid,
+  sheetIndex: number,
+  row: number,
+  headers: HeaderCell[],
+  years: YearCell[],
+  span: Span,
+): LinesTable {
   const textColumns: LinesTable["textColumns"] = {};
   const columns: ColumnPlan[] = [];
   for (const h of headers) {
@@ -305,8 +332,21 @@ function claTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: He
   });
 }
 
-function phasingAcrossTable(sheet: SheetGrid, sheetIndex: number, row: number, headers: HeaderCell[], years: YearCell[], span: Span): LinesTable {
-  const columns: ColumnPlan[] = years.map((y) => ({ role: "year" as const, col: y.col, header: y.text, year: y.year, headerRow: row }));
+function phasingAcrossTable(
+  sheet: SheetGrid,
+  sheetIndex: number,
+  row: number,
+  headers: HeaderCell[],
+  years: YearCell[],
+  span: Span,
+): LinesTable {
+  const columns: ColumnPlan[] = years.map((y) => ({
+    role: "year" as const,
+    col: y.col,
+    header: y.text,
+    year: y.year,
+    headerRow: row,
+  }));
   const lastYear = Math.max(...years.map((y) => y.col));
   const total = headers.find((h) => h.role === "total" && h.col > lastYear);
   if (total) columns.push({ role: "total", col: total.col, header: total.text, year: null, headerRow: row });
@@ -328,11 +368,18 @@ function phasingAcrossTable(sheet: SheetGrid, sheetIndex: number, row: number, h
  * Years down the first column: a year label with another year label under it starts a table
  * whose header is the row above (when that row has text over the figures).
  */
-function yearsDownTable(sheet: SheetGrid, sheetIndex: number, row: number, year: YearCell, claimed: CellRange[]): LinesTable | null {
+function yearsDownTable(
+  sheet: SheetGrid,
+  sheetIndex: number,
+  row: number,
+  year: YearCell,
+  claimed: CellRange[],
+): LinesTable | null {
   const below = textAt(sheet, row + 1, year.col);
   if (below === null || parseFinancialYear(below) === null) return null;
   const headerRow = row - 1;
-  const free = (r: number, c: number) => !claimed.some((k) => k.top <= r && r <= k.bottom && k.left <= c && c <= k.right);
+  const free = (r: number, c: number) =>
+    !claimed.some((k) => k.top <= r && r <= k.bottom && k.left <= c && c <= k.right);
   let last = year.col;
   const headed = (c: number) => headerRow >= 0 && free(headerRow, c) && textAt(sheet, headerRow, c) !== null;
   while (free(row, last + 1) && (valueAt(sheet, row, last + 1) !== null || headed(last + 1))) last++;
@@ -371,7 +418,8 @@ export function rowKindOf(label: string | null): RowKind {
   const first = label.charCodeAt(0) | 32;
   const second = label.charCodeAt(1) | 32;
   if (first === 115 /* s */) return second === 117 /* u */ && SUBTOTAL.test(label) ? "subtotal" : "line";
-  if ((first === 116 /* t */ && second === 111) /* o */ || (first === 103 /* g */ && second === 114) /* r */) return TOTAL.test(label) ? "total" : "line";
+  if ((first === 116 /* t */ && second === 111) /* o */ || (first === 103 /* g */ && second === 114) /* r */)
+    return TOTAL.test(label) ? "total" : "line";
   return "line";
 }
 
@@ -470,7 +518,8 @@ function readUnitsRow(sheet: SheetGrid, row: number, left: number, right: number
       units.set(c, unit);
       unitCells++;
       for (const m of sheet.merges) {
-        if (m.top <= row && row <= m.bottom && m.left === c) for (let k = c + 1; k <= Math.min(m.right, right); k++) units.set(k, unit);
+        if (m.top <= row && row <= m.bottom && m.left === c)
+          for (let k = c + 1; k <= Math.min(m.right, right); k++) units.set(k, unit);
       }
     } else if (v.trim() === "%") unitCells++;
     else return null;
@@ -518,7 +567,13 @@ function footnotesUnder(sheet: SheetGrid, bottom: number, left: number, right: n
 }
 
 /** `Savings target | 30,100 | £000`: the label, the amount beside it (up to column `to`), and its unit. */
-function targetTable(sheet: SheetGrid, sheetIndex: number, row: number, labelCol: number, to: number): TargetTable | null {
+function targetTable(
+  sheet: SheetGrid,
+  sheetIndex: number,
+  row: number,
+  labelCol: number,
+  to: number,
+): TargetTable | null {
   const label = textAt(sheet, row, labelCol)!;
   let amountCol = -1;
   for (let c = labelCol + 1; c <= Math.min(labelCol + 3, to); c++) {

@@ -43,18 +43,72 @@ const SYNONYMS: Record<HeaderRole, string[]> = {
     "amount",
     "value",
   ],
-  pct: ["savingsproposalsaspctofbudget", "pctofbudget", "savingsaspctofbudget", "savingspct", "pct", "pctsaving", "savingaspctofbudget"],
+  pct: [
+    "savingsproposalsaspctofbudget",
+    "pctofbudget",
+    "savingsaspctofbudget",
+    "savingspct",
+    "pct",
+    "pctsaving",
+    "savingaspctofbudget",
+  ],
   ref: ["ref", "reference", "refno", "savingsref", "savingsreference", "savingref", "referencenumber", "refnumber"],
-  description: ["description", "savingsdescription", "proposal", "savingsproposal", "title", "savingdescription", "proposaldescription", "detail", "details"],
+  description: [
+    "description",
+    "savingsdescription",
+    "proposal",
+    "savingsproposal",
+    "title",
+    "savingdescription",
+    "proposaldescription",
+    "detail",
+    "details",
+  ],
   rag: ["rag", "ragstatus", "status", "deliverystatus", "ragrating"],
   eia: ["eia", "eiacompleted", "eiadone", "equalityimpactassessment", "eiastatus", "eiarequired"],
   consultation: ["consultation", "consultationrequired", "publicconsultation", "consultationneeded"],
   total: ["total", "totals", "totalsaving", "totalsavings", "grandtotal"],
   "year-label": ["year", "financialyear", "fy", "years"],
-  children: ["childrenlookedafter", "cla", "numberofchildrenlookedafter", "claNumber", "numberofcla", "children", "claNo", "lookedafterchildren", "numberoflookedafterchildren"],
-  population: ["childpopulation", "childpopulation017", "population", "population017", "populationaged017", "childpopulationaged017", "under18population", "populationunder18", "childrenaged017"],
-  rate: ["rateper10000", "claRatePer10000", "ratepertenthousand", "per10000", "rate", "clarate", "rateper10000children", "per10000children"],
-  "weekly-cost": ["weeklyunitcost", "weeklycost", "unitcostperweek", "costperweek", "weeklyplacementcost", "averageweeklycost"],
+  children: [
+    "childrenlookedafter",
+    "cla",
+    "numberofchildrenlookedafter",
+    "claNumber",
+    "numberofcla",
+    "children",
+    "claNo",
+    "lookedafterchildren",
+    "numberoflookedafterchildren",
+  ],
+  population: [
+    "childpopulation",
+    "childpopulation017",
+    "population",
+    "population017",
+    "populationaged017",
+    "childpopulationaged017",
+    "under18population",
+    "populationunder18",
+    "childrenaged017",
+  ],
+  rate: [
+    "rateper10000",
+    "claRatePer10000",
+    "ratepertenthousand",
+    "per10000",
+    "rate",
+    "clarate",
+    "rateper10000children",
+    "per10000children",
+  ],
+  "weekly-cost": [
+    "weeklyunitcost",
+    "weeklycost",
+    "unitcostperweek",
+    "costperweek",
+    "weeklyplacementcost",
+    "averageweeklycost",
+  ],
   "annual-cost": ["annualcost", "annualplacementcost", "costperyear", "yearlycost", "totalannualcost"],
 };
 
@@ -83,7 +137,14 @@ export function headerRole(text: string): HeaderRole | null {
   return ROLE_BY_KEY.get(headerKey(text)) ?? null;
 }
 
-const TARGET_KEYS = new Set(["savingstarget", "target", "savingsneeded", "savingsrequired", "savingtarget", "totalsavingstarget"]);
+const TARGET_KEYS = new Set([
+  "savingstarget",
+  "target",
+  "savingsneeded",
+  "savingsrequired",
+  "savingtarget",
+  "totalsavingstarget",
+]);
 
 /** A cell labelling a savings target: `Savings target`, `Target:`, `Savings required (£m)`. */
 export function isTargetLabel(text: string): boolean {

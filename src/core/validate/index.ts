@@ -58,7 +58,13 @@ export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions =
     },
   };
   for (const rule of RULES) rule.check(ctx);
-  placed.sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row || a.col - b.col || (a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0));
+  placed.sort(
+    (a, b) =>
+      a.sheetIndex - b.sheetIndex ||
+      a.row - b.row ||
+      a.col - b.col ||
+      (a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0),
+  );
   const findings = placed.map((p) => p.finding);
   return {
     ready: isReady(findings),

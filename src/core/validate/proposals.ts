@@ -57,7 +57,15 @@ export function compareTarget(target: TargetTable, tables: readonly Table[]): Ta
       targetValue = convertUnit(targetValue, target.unit, total.unit);
       decimals = Math.max(total.decimals, Math.max(0, targetValue.decimalPlaces()));
     }
-    return { target, targetValue, proposals: total.value, unit: total.unit ?? target.unit, gap: targetValue.minus(total.value), decimals, source };
+    return {
+      target,
+      targetValue,
+      proposals: total.value,
+      unit: total.unit ?? target.unit,
+      gap: targetValue.minus(total.value),
+      decimals,
+      source,
+    };
   }
   return null;
 }

@@ -177,7 +177,13 @@ const GENERAL_DIGITS = 10;
  * needs the whole column (General format shows the most decimals typed in the column), so a
  * column is read in one go.
  */
-export function readAmountColumn(sheet: SheetGrid, rows: readonly number[], col: number, unit: Unit | null, percent = false): Amount[] {
+export function readAmountColumn(
+  sheet: SheetGrid,
+  rows: readonly number[],
+  col: number,
+  unit: Unit | null,
+  percent = false,
+): Amount[] {
   const amounts: Amount[] = new Array(rows.length);
   let typed = 0;
   const general: Amount[] = [];
@@ -216,19 +222,51 @@ export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Uni
     if (fmt.percent) {
       // Stored 0.251 under `0.0%` states 25.1 (%).
       const exact = decimalFromNumber(v).times(100);
-      return { row, col, kind: "number", value: exact.toNumber(), exact, decimals: fmt.decimals ?? 0, markers: fmt.markers, formula, text: null };
+      return {
+        row,
+        col,
+        kind: "number",
+        value: exact.toNumber(),
+        exact,
+        decimals: fmt.decimals ?? 0,
+        markers: fmt.markers,
+        formula,
+        text: null,
+      };
     }
-    return { row, col, kind: "number", value: v, exact: null, decimals: fmt.decimals ?? NaN, markers: fmt.markers, formula, text: null };
+    return {
+      row,
+      col,
+      kind: "number",
+      value: v,
+      exact: null,
+      decimals: fmt.decimals ?? NaN,
+      markers: fmt.markers,
+      formula,
+      text: null,
+    };
   }
   if (v === null || v === undefined || v === "" || typeof v === "boolean") {
     return { row, col, kind: "blank", value: 0, exact: null, decimals: 0, markers: null, formula, text: null };
   }
   if (typeof v !== "string") {
-    return { row, col, kind: isCellError(v) ? "error" : "blank", value: 0, exact: null, decimals: 0, markers: null, formula, text: null };
+    return {
+      row,
+      col,
+      kind: isCellError(v) ? "error" : "blank",
+      value: 0,
+      exact: null,
+      decimals: 0,
+      markers: null,
+      formula,
+      text: null,
+    };
   }
   const text = v.trim();
-  if (text === "") return { row, col, kind: "blank", value: 0, exact: null, decimals: 0, markers: null, formula, text: null };
-  if (isNotApplicable(text)) return { row, col, kind: "na", value: 0, exact: null, decimals: 0, markers: null, formula, text };
+  if (text === "")
+    return { row, col, kind: "blank", value: 0, exact: null, decimals: 0, markers: null, formula, text: null };
+  if (isNotApplicable(text))
+    return { row, col, kind: "na", value: 0, exact: null, decimals: 0, markers: null, formula, text };
   if (text.charCodeAt(0) === 35 && parseErrorCode(text)) {
     return { row, col, kind: "error", value: 0, exact: null, decimals: 0, markers: null, formula, text };
   }
@@ -241,5 +279,15 @@ export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Uni
     exact = convertUnit(exact, parsed.unit, unit);
     decimals = decimalsInUnit(decimals, parsed.unit, unit);
   }
-  return { row, col, kind: "text", value: exact.toNumber(), exact, decimals, markers: parsed.markers.length ? parsed.markers : null, formula, text };
+  return {
+    row,
+    col,
+    kind: "text",
+    value: exact.toNumber(),
+    exact,
+    decimals,
+    markers: parsed.markers.length ? parsed.markers : null,
+    formula,
+    text,
+  };
 }

@@ -34,9 +34,25 @@ export type ColumnRole =
   | "annual-cost";
 
 /** Columns of money, which need a unit. */
-export const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set(["budget", "saving", "year", "amount", "total", "weekly-cost", "annual-cost"]);
+export const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set([
+  "budget",
+  "saving",
+  "year",
+  "amount",
+  "total",
+  "weekly-cost",
+  "annual-cost",
+]);
 /** Columns that sub-total and total rows add up. */
-export const SUMMED_ROLES: ReadonlySet<ColumnRole> = new Set(["budget", "saving", "year", "amount", "total", "children", "annual-cost"]);
+export const SUMMED_ROLES: ReadonlySet<ColumnRole> = new Set([
+  "budget",
+  "saving",
+  "year",
+  "amount",
+  "total",
+  "children",
+  "annual-cost",
+]);
 
 export interface FigureColumn {
   role: ColumnRole;
@@ -149,7 +165,9 @@ export interface YearLabel {
 /** The financial years a table names, in order: across its header, or down its label column. */
 export function yearLabels(table: LinesTable): YearLabel[] {
   if (!table.yearsDown) {
-    return table.columns.filter((c) => c.role === "year" && c.year !== null).map((c) => ({ year: c.year!, text: c.header, row: c.headerRow, col: c.col }));
+    return table.columns
+      .filter((c) => c.role === "year" && c.year !== null)
+      .map((c) => ({ year: c.year!, text: c.header, row: c.headerRow, col: c.col }));
   }
   const labels: YearLabel[] = [];
   for (const r of table.rows) {

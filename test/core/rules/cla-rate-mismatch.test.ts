@@ -4,21 +4,31 @@ const HEADER = ["Year", "Children looked after", "Child population (0-17)", "Rat
 
 describe("cla-rate-mismatch", () => {
   it("flags a stated rate that children / population × 10,000 does not give", () => {
-    expect(findingsOf("cla-rate-mismatch", [HEADER, ["2016/17", 870, 280000, d1(31.1)], ["2017/18", 870, 280000, d1(31.3)]])).toEqual([
+    expect(
+      findingsOf("cla-rate-mismatch", [HEADER, ["2016/17", 870, 280000, d1(31.1)], ["2017/18", 870, 280000, d1(31.3)]]),
+    ).toEqual([
       {
         rule: "cla-rate-mismatch",
         severity: "error",
         sheet: "Sheet1",
         cell: "D3",
         table: "Children looked after A1:D3",
-        message: "Rate per 10,000 children: stated 31.3, 870 / 280,000 × 10,000 = 31.1, more than rounding of the shown figures explains.",
+        message:
+          "Rate per 10,000 children: stated 31.3, 870 / 280,000 × 10,000 = 31.1, more than rounding of the shown figures explains.",
       },
     ]);
   });
 
   it("accepts the rate the figures give (870 / 280,000 = 31.07, shown 31.1), with cost columns beside it", () => {
     const rows = [
-      ["Area", "Number of children looked after", "Population aged 0-17", "CLA rate", "Weekly unit cost £", "Annual cost £"],
+      [
+        "Area",
+        "Number of children looked after",
+        "Population aged 0-17",
+        "CLA rate",
+        "Weekly unit cost £",
+        "Annual cost £",
+      ],
       ["Hampshire", 870, 280000, d1(31.1), 893, 40399320],
     ];
     expect(findingsOf("cla-rate-mismatch", rows)).toEqual([]);

@@ -29,6 +29,11 @@ describe("eia-missing", () => {
 
   it("accepts an assessment recorded in any words, and registers without an EIA column", () => {
     expect(findingsOf("eia-missing", register(["Yes", "Completed 12/10/2017", "Y"]))).toEqual([]);
-    expect(findingsOf("eia-missing", [["Ref", "Description", "Saving £000"], ["T1", "One", 1]])).toEqual([]);
+    expect(
+      findingsOf("eia-missing", [
+        ["Ref", "Description", "Saving £000"],
+        ["T1", "One", 1],
+      ]),
+    ).toEqual([]);
   });
 });

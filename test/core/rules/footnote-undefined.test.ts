@@ -20,13 +20,24 @@ describe("footnote-undefined", () => {
         table: "Workstream summary A1:C4",
         message: "Footnote marker * has no footnote starting with * under the table.",
       },
-      expect.objectContaining({ cell: "C3", message: "Footnote marker ** has no footnote starting with ** under the table." }),
-      expect.objectContaining({ cell: "A4", message: "Footnote marker ¹ has no footnote starting with ¹ under the table." }),
+      expect.objectContaining({
+        cell: "C3",
+        message: "Footnote marker ** has no footnote starting with ** under the table.",
+      }),
+      expect.objectContaining({
+        cell: "A4",
+        message: "Footnote marker ¹ has no footnote starting with ¹ under the table.",
+      }),
     ]);
   });
 
   it("matches each marker to its footnote line (with or without a space, blank lines between)", () => {
-    const notes = [["*The majority of this funding now comes from grant."], [], ["** Savings planned total £4.05m."], ["¹ To be reconsidered."]];
+    const notes = [
+      ["*The majority of this funding now comes from grant."],
+      [],
+      ["** Savings planned total £4.05m."],
+      ["¹ To be reconsidered."],
+    ];
     expect(findingsOf("footnote-undefined", table(notes))).toEqual([]);
     expect(findingsOf("footnote-undefined", table(notes.slice(0, 3))).map((f) => f.cell)).toEqual(["A4"]);
   });

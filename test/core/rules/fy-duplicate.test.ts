@@ -20,7 +20,14 @@ describe("fy-duplicate", () => {
   });
 
   it("flags a year typed twice down a phasing table's first column", () => {
-    const result = check(grid("P", [["Year", "Savings £000"], ["FY2016/17", 100], ["16-17", 200], ["2018/19", 300]]));
+    const result = check(
+      grid("P", [
+        ["Year", "Savings £000"],
+        ["FY2016/17", 100],
+        ["16-17", 200],
+        ["2018/19", 300],
+      ]),
+    );
     expect(only(result, "fy-duplicate").map((f) => [f.cell, f.table, f.message])).toEqual([
       ["A3", "Phasing A1:B4", 'Financial year 2016/17 appears twice: "FY2016/17" at A2 and "16-17" here.'],
     ]);

@@ -28,7 +28,9 @@ describe("hardcoded-total", () => {
       ["SEN", 1, 2, 3],
       ["Sub-total", formula(2, "=SUM(B3:B4)"), formula(4, "=SUM(C3:C4)"), formula(6, "=SUM(D3:D4)")],
     ];
-    expect(findingsOf("hardcoded-total", rows).map((f) => [f.cell, f.message])).toEqual([["D4", "The total 3 is typed in, not computed by a formula."]]);
+    expect(findingsOf("hardcoded-total", rows).map((f) => [f.cell, f.message])).toEqual([
+      ["D4", "The total 3 is typed in, not computed by a formula."],
+    ]);
   });
 
   it("accepts totals computed by formulas, and text or n/a totals", () => {

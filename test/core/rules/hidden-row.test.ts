@@ -33,7 +33,9 @@ describe("hidden-row", () => {
   });
 
   it("ignores hidden rows and columns outside every table", () => {
-    expect(only(check(grid("S", rows, { hiddenRows: new Set([4, 5, 40]), hiddenColumns: new Set([3, 7]) })), "hidden-row")).toEqual([]);
+    expect(
+      only(check(grid("S", rows, { hiddenRows: new Set([4, 5, 40]), hiddenColumns: new Set([3, 7]) })), "hidden-row"),
+    ).toEqual([]);
   });
 
   it("still counts a hidden row's figures in the totals", () => {

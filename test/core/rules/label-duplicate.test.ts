@@ -21,8 +21,14 @@ describe("label-duplicate", () => {
   });
 
   it("flags an exact repeat", () => {
-    const rows = [["Service", "Savings £000"], ["Support Services", 904], ["Support Services", 100]];
-    expect(findingsOf("label-duplicate", rows).map((f) => [f.cell, f.message])).toEqual([["A3", '"Support Services" is the label of two lines: rows 2 and 3.']]);
+    const rows = [
+      ["Service", "Savings £000"],
+      ["Support Services", 904],
+      ["Support Services", 100],
+    ];
+    expect(findingsOf("label-duplicate", rows).map((f) => [f.cell, f.message])).toEqual([
+      ["A3", '"Support Services" is the label of two lines: rows 2 and 3.'],
+    ]);
   });
 
   it("leaves a register's repeated descriptions to its references (one description may serve two workstreams)", () => {

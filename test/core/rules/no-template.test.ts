@@ -3,7 +3,10 @@ import { check, grid, only } from "../validate/build";
 describe("no-template", () => {
   it("reports a sheet with no recognisable table, at its first cell", () => {
     const notes = grid("Notes", [["Cabinet report, 12 October 2017"], ["See Table 1 for the savings."]]);
-    const table = grid("Table 1", [["Workstream", "Savings £000"], ["Social care", 100]]);
+    const table = grid("Table 1", [
+      ["Workstream", "Savings £000"],
+      ["Social care", 100],
+    ]);
     expect(only(check([table, notes]), "no-template")).toEqual([
       {
         rule: "no-template",
@@ -11,7 +14,8 @@ describe("no-template", () => {
         sheet: "Notes",
         cell: "A1",
         table: "",
-        message: 'No savings template table (workstream summary, phasing, register, target or children looked after) found on sheet "Notes".',
+        message:
+          'No savings template table (workstream summary, phasing, register, target or children looked after) found on sheet "Notes".',
       },
     ]);
   });

@@ -18,11 +18,20 @@ describe("number-as-text", () => {
         sheet: "Sheet1",
         cell: "C3",
         table: "Workstream summary A1:C5",
-        message: "\"2,800**\" is typed as text (read as 2,800): Excel's SUM would skip it.",
+        message: '"2,800**" is typed as text (read as 2,800): Excel\'s SUM would skip it.',
       },
-      expect.objectContaining({ cell: "B4", message: "\"£4.462m\" is typed as text (read as 4,462): Excel's SUM would skip it." }),
-      expect.objectContaining({ cell: "C4", message: "\"£189k\" is typed as text (read as 189): Excel's SUM would skip it." }),
-      expect.objectContaining({ cell: "C5", message: "\"(1,250)\" is typed as text (read as -1,250): Excel's SUM would skip it." }),
+      expect.objectContaining({
+        cell: "B4",
+        message: '"£4.462m" is typed as text (read as 4,462): Excel\'s SUM would skip it.',
+      }),
+      expect.objectContaining({
+        cell: "C4",
+        message: '"£189k" is typed as text (read as 189): Excel\'s SUM would skip it.',
+      }),
+      expect.objectContaining({
+        cell: "C5",
+        message: '"(1,250)" is typed as text (read as -1,250): Excel\'s SUM would skip it.',
+      }),
     ]);
   });
 

@@ -12,14 +12,23 @@ describe("pct-mismatch", () => {
         sheet: "Sheet1",
         cell: "D3",
         table: "Workstream summary A1:D3",
-        message: "Savings as % of budget: stated 15.7%, 1,250 / 8,420 = 14.8%, more than rounding of the shown figures explains.",
+        message:
+          "Savings as % of budget: stated 15.7%, 1,250 / 8,420 = 14.8%, more than rounding of the shown figures explains.",
       },
     ]);
   });
 
   it("SPEC §2: 25.1 stated against 21,890 / 87,282 = 25.0791…% is right; 25.2 is wrong", () => {
-    const line = (stated: number) => [HEADER, UNITS, ["Children's Social Care Transformation", 87282, 21890, d1(stated)]];
-    expect(check(grid("S", line(25.1))).findings.filter((f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference")).toEqual([]);
+    const line = (stated: number) => [
+      HEADER,
+      UNITS,
+      ["Children's Social Care Transformation", 87282, 21890, d1(stated)],
+    ];
+    expect(
+      check(grid("S", line(25.1))).findings.filter(
+        (f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference",
+      ),
+    ).toEqual([]);
     expect(findingsOf("pct-mismatch", line(25.2)).map((f) => f.message)).toEqual([
       "Savings as % of budget: stated 25.2%, 21,890 / 87,282 = 25.1%, more than rounding of the shown figures explains.",
     ]);
@@ -37,16 +46,27 @@ describe("pct-mismatch", () => {
   it("reads a percent-formatted cell (0.157 shown as 15.7%) as 15.7", () => {
     const wrong = findingsOf("pct-mismatch", [HEADER, UNITS, ["Early help", 8420, 1250, shownAs(0.157, "0.0%")]]);
     expect(wrong.map((f) => [f.cell, f.message])).toEqual([
-      ["D3", "Savings as % of budget: stated 15.7%, 1,250 / 8,420 = 14.8%, more than rounding of the shown figures explains."],
+      [
+        "D3",
+        "Savings as % of budget: stated 15.7%, 1,250 / 8,420 = 14.8%, more than rounding of the shown figures explains.",
+      ],
     ]);
     expect(findingsOf("pct-mismatch", [HEADER, UNITS, ["Early help", 8420, 1250, shownAs(0.148, "0.0%")]])).toEqual([]);
   });
 
   it("rounds half away from zero in decimals: 0.285 / 1 is 28.5%, shown whole as 29 (binary floating point gives 28.499…)", () => {
-    const rows = (stated: number) => [HEADER, UNITS, ["Line", shownAs(1, "0.000"), shownAs(0.285, "0.000"), shownAs(stated, "0")]];
-    expect(check(grid("S", rows(29))).findings.filter((f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference")).toEqual([]);
+    const rows = (stated: number) => [
+      HEADER,
+      UNITS,
+      ["Line", shownAs(1, "0.000"), shownAs(0.285, "0.000"), shownAs(stated, "0")],
+    ];
+    expect(
+      check(grid("S", rows(29))).findings.filter((f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference"),
+    ).toEqual([]);
     const found = only(check(grid("S", rows(30))), "pct-mismatch");
-    expect(found.map((f) => f.message)).toEqual(["Savings as % of budget: stated 30%, 0.285 / 1.000 = 29%, more than rounding of the shown figures explains."]);
+    expect(found.map((f) => f.message)).toEqual([
+      "Savings as % of budget: stated 30%, 0.285 / 1.000 = 29%, more than rounding of the shown figures explains.",
+    ]);
   });
 
   it("checks every table of a sheet, wherever it starts, with units in the header text", () => {
@@ -61,7 +81,11 @@ describe("pct-mismatch", () => {
     const result = check(sheet);
     expect(result.tables.map((t) => t.name)).toEqual(["Workstream summary C2:F3", "Workstream summary B5:E6"]);
     expect(only(result, "pct-mismatch").map((f) => [f.cell, f.table, f.message])).toEqual([
-      ["E6", "Workstream summary B5:E6", "Savings as % of budget: stated 20.0%, 1.0 / 4.0 = 25.0%, more than rounding of the shown figures explains."],
+      [
+        "E6",
+        "Workstream summary B5:E6",
+        "Savings as % of budget: stated 20.0%, 1.0 / 4.0 = 25.0%, more than rounding of the shown figures explains.",
+      ],
     ]);
   });
 
@@ -86,6 +110,8 @@ describe("pct-mismatch at the edge of the bounds", () => {
   });
 
   it("a stated 35 is what the figures give", () => {
-    expect(check(grid("S", line(35))).findings.filter((f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference")).toEqual([]);
+    expect(
+      check(grid("S", line(35))).findings.filter((f) => f.rule === "pct-mismatch" || f.rule === "rounding-difference"),
+    ).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ const HEADER = ["Ref", "Description", "Saving £000"];
 
 describe("ref-duplicate", () => {
   it("flags a savings reference used for two lines of a register", () => {
-    const rows = [HEADER, ["EEI030", "Close two respite units", 100], ["SSS022", "Review of contracts", 200], ["EEI030", "Reduce agency staff", 50]];
+    const rows = [
+      HEADER,
+      ["EEI030", "Close two respite units", 100],
+      ["SSS022", "Review of contracts", 200],
+      ["EEI030", "Reduce agency staff", 50],
+    ];
     expect(findingsOf("ref-duplicate", rows)).toEqual([
       {
         rule: "ref-duplicate",
@@ -23,7 +28,14 @@ describe("ref-duplicate", () => {
   });
 
   it("accepts distinct references, blank references, and the Total line", () => {
-    const rows = [HEADER, ["T3", "One", 1], ["T4", "Two", 2], ["", "Unreferenced", 3], ["", "Also unreferenced", 4], ["Total", "", 10]];
+    const rows = [
+      HEADER,
+      ["T3", "One", 1],
+      ["T4", "Two", 2],
+      ["", "Unreferenced", 3],
+      ["", "Also unreferenced", 4],
+      ["Total", "", 10],
+    ];
     expect(findingsOf("ref-duplicate", rows)).toEqual([]);
   });
 });

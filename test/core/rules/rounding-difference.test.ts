@@ -17,7 +17,8 @@ describe("rounding-difference", () => {
         sheet: "Sheet1",
         cell: "B6",
         table: "Workstream summary A1:B6",
-        message: "Total, Savings £: stated 1,001,331, the 4 rows it sums add to 1,001,332 (rounding reaches ±2), which rounding of the shown figures explains.",
+        message:
+          "Total, Savings £: stated 1,001,331, the 4 rows it sums add to 1,001,332 (rounding reaches ±2), which rounding of the shown figures explains.",
       },
     ]);
     expect(findingsOf("total-mismatch", rows(1001331))).toEqual([]);
@@ -40,7 +41,8 @@ describe("rounding-difference", () => {
         sheet: "Sheet1",
         cell: "D2",
         table: "Workstream summary A1:D2",
-        message: "Savings as % of budget: stated 26.5%, 2.0 / 7.5 = 26.7%, which rounding of the shown figures explains.",
+        message:
+          "Savings as % of budget: stated 26.5%, 2.0 / 7.5 = 26.7%, which rounding of the shown figures explains.",
       },
     ]);
     expect(findingsOf("pct-mismatch", rows(26.5))).toEqual([]);
@@ -58,7 +60,10 @@ describe("rounding-difference", () => {
       ["Sub-total", d1(3.6)],
     ];
     expect(findingsOf("rounding-difference", rows).map((f) => [f.cell, f.message])).toEqual([
-      ["B4", "Sub-total, Saving (£m): stated 3.6, the 2 lines above add to 3.5 (rounding reaches ±0.1), which rounding of the shown figures explains."],
+      [
+        "B4",
+        "Sub-total, Saving (£m): stated 3.6, the 2 lines above add to 3.5 (rounding reaches ±0.1), which rounding of the shown figures explains.",
+      ],
     ]);
   });
 
@@ -99,14 +104,31 @@ describe("binary arithmetic in stored formula results is no difference", () => {
       [16838, 7402],
       [7813, 904],
     ];
-    const rows = [["Workstream", "Budget £000", "Savings £000", "% of budget"], ...lines.map(([b, s], i) => [`W${i + 1}`, b, s, formula((s / b) * 100, `=C${i + 2}/B${i + 2}*100`)])];
-    const found = check(grid("S", rows)).findings.filter((f) => f.rule === "rounding-difference" || f.rule === "pct-mismatch");
+    const rows = [
+      ["Workstream", "Budget £000", "Savings £000", "% of budget"],
+      ...lines.map(([b, s], i) => [`W${i + 1}`, b, s, formula((s / b) * 100, `=C${i + 2}/B${i + 2}*100`)]),
+    ];
+    const found = check(grid("S", rows)).findings.filter(
+      (f) => f.rule === "rounding-difference" || f.rule === "pct-mismatch",
+    );
     expect(found).toEqual([]);
   });
 
   it("a SUM of unrounded formula results in General format agrees with its parts", () => {
     const parts = [10 / 3, 20 / 3, 0.1 + 0.2, 2 / 7];
-    const rows = [["Workstream", "Savings (£m)"], ...parts.map((v, i) => [`W${i + 1}`, formula(v, `=A${i}`)]), ["Total", formula(parts.reduce((a, b) => a + b), "=SUM(B2:B5)")]];
-    expect(check(grid("S", rows)).findings.filter((f) => f.rule === "rounding-difference" || f.rule === "total-mismatch")).toEqual([]);
+    const rows = [
+      ["Workstream", "Savings (£m)"],
+      ...parts.map((v, i) => [`W${i + 1}`, formula(v, `=A${i}`)]),
+      [
+        "Total",
+        formula(
+          parts.reduce((a, b) => a + b),
+          "=SUM(B2:B5)",
+        ),
+      ],
+    ];
+    expect(
+      check(grid("S", rows)).findings.filter((f) => f.rule === "rounding-difference" || f.rule === "total-mismatch"),
+    ).toEqual([]);
   });
 });

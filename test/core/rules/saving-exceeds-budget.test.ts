@@ -26,8 +26,15 @@ describe("saving-exceeds-budget", () => {
   });
 
   it("leaves a net income budget (below zero) alone, but not a zero budget", () => {
-    expect(findingsOf("saving-exceeds-budget", rows(0.5).map((r, i) => (i === 1 ? ["Traded services", d1(-2.5), d1(0.5)] : r)))).toEqual([]);
-    expect(findingsOf("saving-exceeds-budget", [rows(0)[0], ["Closed service", d1(0), d1(0.1)]]).map((f) => f.cell)).toEqual(["C2"]);
+    expect(
+      findingsOf(
+        "saving-exceeds-budget",
+        rows(0.5).map((r, i) => (i === 1 ? ["Traded services", d1(-2.5), d1(0.5)] : r)),
+      ),
+    ).toEqual([]);
+    expect(
+      findingsOf("saving-exceeds-budget", [rows(0)[0], ["Closed service", d1(0), d1(0.1)]]).map((f) => f.cell),
+    ).toEqual(["C2"]);
   });
 
   it("reads a saving typed as text in another unit (£1.9m against a £000 budget)", () => {

@@ -18,7 +18,8 @@ describe("target-met", () => {
         sheet: "Sheet1",
         cell: "B6",
         table: "Savings target A6:C6",
-        message: "Proposals total 7.2 (£m) in Workstream summary A1:C4 meet the savings target 7.0 with a margin of 0.2.",
+        message:
+          "Proposals total 7.2 (£m) in Workstream summary A1:C4 meet the savings target 7.0 with a margin of 0.2.",
       },
     ]);
   });

@@ -19,7 +19,8 @@ describe("target-shortfall", () => {
         sheet: "Sheet1",
         cell: "B1",
         table: "Savings target A1:C1",
-        message: "Proposals total 30,132 (£000) in Workstream summary A3:C7 fall 68 short of the savings target 30,200.",
+        message:
+          "Proposals total 30,132 (£000) in Workstream summary A3:C7 fall 68 short of the savings target 30,200.",
       },
     ]);
   });
@@ -29,7 +30,9 @@ describe("target-shortfall", () => {
       "Proposals total 30,132 (£000) in Workstream summary A3:C7 fall 68 short of the savings target 30,200.",
     ]);
     // A unit in the label, and the target typed as text.
-    expect(findingsOf("target-shortfall", summary(["Savings required (£m)", "30.2"])).map((f) => f.cell)).toEqual(["B1"]);
+    expect(findingsOf("target-shortfall", summary(["Savings required (£m)", "30.2"])).map((f) => f.cell)).toEqual([
+      "B1",
+    ]);
   });
 
   it("is silent when the proposals meet the target exactly or exceed it", () => {
@@ -45,7 +48,11 @@ describe("target-shortfall", () => {
       ["R2", "Two", 250],
     ]);
     expect(only(check([target, register]), "target-shortfall").map((f) => [f.sheet, f.cell, f.message])).toEqual([
-      ["Targets", "B1", "Proposals total 450 (£000) in Savings register A1:C3 fall 50 short of the savings target 500."],
+      [
+        "Targets",
+        "B1",
+        "Proposals total 450 (£000) in Savings register A1:C3 fall 50 short of the savings target 500.",
+      ],
     ]);
   });
 });

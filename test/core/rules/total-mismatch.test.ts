@@ -44,10 +44,15 @@ describe("total-mismatch: total rows", () => {
     ];
     // The total's savings part is the one sub-total with a figure: half a tenth is all rounding allows.
     expect(findingsOf("total-mismatch", rows).map((f) => [f.cell, f.message])).toEqual([
-      ["C7", "TOTAL, Savings (£m): stated 3.6, the 1 row it sums adds to 3.5 (rounding reaches ±0.05), more than rounding of the shown figures explains."],
+      [
+        "C7",
+        "TOTAL, Savings (£m): stated 3.6, the 1 row it sums adds to 3.5 (rounding reaches ±0.05), more than rounding of the shown figures explains.",
+      ],
     ]);
     rows[6] = ["TOTAL", d1(19), d1(3.5)];
-    expect(check(grid("S", rows)).findings.filter((f) => f.rule.endsWith("mismatch") || f.rule === "rounding-difference")).toEqual([]);
+    expect(
+      check(grid("S", rows)).findings.filter((f) => f.rule.endsWith("mismatch") || f.rule === "rounding-difference"),
+    ).toEqual([]);
   });
 
   it("checks a computed total by its cached result", () => {
@@ -71,7 +76,8 @@ describe("total-mismatch: total columns of phasing tables and registers", () => 
         sheet: "Sheet1",
         cell: "E4",
         table: "Phasing A1:E4",
-        message: "SEN, Total: stated 510, the 3 figures of its row add to 500 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
+        message:
+          "SEN, Total: stated 510, the 3 figures of its row add to 500 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
       },
     ]);
     rows[3][4] = 501;
@@ -89,7 +95,10 @@ describe("total-mismatch: total columns of phasing tables and registers", () => 
     const result = check(grid("Phasing", rows));
     expect(result.tables.map((t) => t.name)).toEqual(["Phasing A1:B5"]);
     expect(only(result, "total-mismatch").map((f) => [f.cell, f.message])).toEqual([
-      ["B5", "Total, Savings £000: stated 700, the 3 rows it sums add to 600 (rounding reaches ±1.5), more than rounding of the shown figures explains."],
+      [
+        "B5",
+        "Total, Savings £000: stated 700, the 3 rows it sums add to 600 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
+      ],
     ]);
     rows[4][1] = 600;
     expect(findingsOf("total-mismatch", rows)).toEqual([]);
@@ -156,7 +165,9 @@ describe("total-mismatch: across tables, per workstream against the summary's fu
       ["Total", 1000, 600, 1600],
     ]);
     const result = check([summary(), phasing]);
-    expect(result.tables.filter((t) => t.sheet === "Phasing").map((t) => [t.kind, t.range])).toEqual([["phasing", "A1:D4"]]);
+    expect(result.tables.filter((t) => t.sheet === "Phasing").map((t) => [t.kind, t.range])).toEqual([
+      ["phasing", "A1:D4"],
+    ]);
     expect(only(result, "total-mismatch").map((f) => [f.sheet, f.cell, f.message])).toEqual([
       [
         "Phasing",
@@ -236,7 +247,10 @@ describe("total-mismatch: which rows are totals", () => {
     expect(findingsOf("total-mismatch", rows)).toEqual([]);
     rows[3][2] = 160;
     expect(findingsOf("total-mismatch", rows).map((f) => [f.cell, f.message])).toEqual([
-      ["C4", "Total, Saving £000: stated 160, the 2 rows it sums add to 150 (rounding reaches ±1), more than rounding of the shown figures explains."],
+      [
+        "C4",
+        "Total, Saving £000: stated 160, the 2 rows it sums add to 150 (rounding reaches ±1), more than rounding of the shown figures explains.",
+      ],
     ]);
   });
 });

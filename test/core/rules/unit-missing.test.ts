@@ -20,15 +20,30 @@ describe("unit-missing", () => {
 
   it("flags a target with no unit", () => {
     const rows = [["Savings target", 30100], [], ["Workstream", "Savings £000"], ["Social care", 30132]];
-    expect(findingsOf("unit-missing", rows).map((f) => [f.cell, f.message])).toEqual([["B1", "The savings target states no unit (£, £000 or £m)."]]);
+    expect(findingsOf("unit-missing", rows).map((f) => [f.cell, f.message])).toEqual([
+      ["B1", "The savings target states no unit (£, £000 or £m)."],
+    ]);
   });
 
   it("accepts units in header text (`Total Budget £000`, `(£m)`), in a units row, and in a title above", () => {
-    expect(findingsOf("unit-missing", [["Service", "Total Budget £000", "Saving (£m)", "% of budget"], ["A", 1000, d1(0.1), d1(10)]])).toEqual([]);
-    expect(findingsOf("unit-missing", [["Service", "Budget", "Saving"], ["", "£m", "£m"], ["A", d1(1), d1(0.1)]])).toEqual([]);
+    expect(
+      findingsOf("unit-missing", [
+        ["Service", "Total Budget £000", "Saving (£m)", "% of budget"],
+        ["A", 1000, d1(0.1), d1(10)],
+      ]),
+    ).toEqual([]);
+    expect(
+      findingsOf("unit-missing", [
+        ["Service", "Budget", "Saving"],
+        ["", "£m", "£m"],
+        ["A", d1(1), d1(0.1)],
+      ]),
+    ).toEqual([]);
     const titled = grid("S", [["Savings by workstream (£000)"], ["Workstream", "Budget", "Saving"], ["A", 1000, 100]]);
     expect(only(check(titled), "unit-missing")).toEqual([]);
-    expect(findingsOf("unit-missing", [["Savings target", 30100, "£000"], [], ["Workstream", "Savings £000"], ["A", 30132]])).toEqual([]);
+    expect(
+      findingsOf("unit-missing", [["Savings target", 30100, "£000"], [], ["Workstream", "Savings £000"], ["A", 30132]]),
+    ).toEqual([]);
   });
 
   it("never asks a % column or a CLA count for a unit", () => {

@@ -15,7 +15,10 @@ const UNITS = [
   { unit: "£", decimals: 0 },
 ] as const;
 
-const line = fc.record({ budget: fc.bigInt({ min: BigInt(1), max: BigInt(10) ** BigInt(7) }), share: fc.integer({ min: 0, max: 100 }) });
+const line = fc.record({
+  budget: fc.bigInt({ min: BigInt(1), max: BigInt(10) ** BigInt(7) }),
+  share: fc.integer({ min: 0, max: 100 }),
+});
 
 const summary = fc.record({
   unit: fc.constantFrom(...UNITS),
@@ -38,7 +41,13 @@ function rows(s: Summary, moveTotalBy: bigint = BigInt(0)): { rows: Cell[][]; to
   const pad: Cell[] = new Array(s.left).fill(null);
   const out: Cell[][] = new Array(s.top).fill([]).map(() => []);
   out.push([...pad, "Workstream", `Total Budget (${s.unit.unit})`, `Savings (${s.unit.unit})`, "% of budget"]);
-  const figureLine = (label: string, budget: bigint, saving: bigint) => [...pad, label, money(budget), money(saving), pct(saving, budget)];
+  const figureLine = (label: string, budget: bigint, saving: bigint) => [
+    ...pad,
+    label,
+    money(budget),
+    money(saving),
+    pct(saving, budget),
+  ];
   let budgets = BigInt(0);
   let savings = BigInt(0);
   const subtotalAt = s.subtotalAfter === null ? -1 : Math.min(s.subtotalAfter, s.lines.length - 1);
@@ -81,8 +90,12 @@ describe("consistent tables (fast-check)", () => {
         const errors = result.findings.filter((f) => f.severity === "error");
         // A moved saving total may also move its stated % out of line, or exceed the total budget.
         expect(errors.filter((f) => f.rule === "total-mismatch").map((f) => f.cell)).toEqual([totalCell]);
-        expect(errors.every((f) => ["total-mismatch", "pct-mismatch", "saving-exceeds-budget"].includes(f.rule))).toBe(true);
-        expect(errors.find((f) => f.rule === "total-mismatch")!.message).toMatch(/^Total, Savings \(£(000|m)?\): stated .*, more than rounding of the shown figures explains\.$/);
+        expect(errors.every((f) => ["total-mismatch", "pct-mismatch", "saving-exceeds-budget"].includes(f.rule))).toBe(
+          true,
+        );
+        expect(errors.find((f) => f.rule === "total-mismatch")!.message).toMatch(
+          /^Total, Savings \(£(000|m)?\): stated .*, more than rounding of the shown figures explains\.$/,
+        );
       }),
       { numRuns: 500 },
     );
@@ -103,10 +116,13 @@ const split = (total: number, cuts: number[]) => {
 };
 
 describe("consistent tables across sheets (fast-check)", () => {
-  const workstreams = fc.array(fc.record({ saving: fc.integer({ min: 0, max: 50000 }), cuts: fc.array(fc.nat(50000), { maxLength: 3 }) }), {
-    minLength: 1,
-    maxLength: 6,
-  });
+  const workstreams = fc.array(
+    fc.record({ saving: fc.integer({ min: 0, max: 50000 }), cuts: fc.array(fc.nat(50000), { maxLength: 3 }) }),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  );
 
   it("phasing (years across and down) and a register that agree with the summary raise no error", () => {
     fc.assert(
@@ -133,10 +149,17 @@ describe("consistent tables across sheets (fast-check)", () => {
         ]);
         const register = grid("Register", [
           ["Ref", "Description", "Workstream", "Saving £000"],
-          ...ws.flatMap((w, i) => split(w.saving, w.cuts).map((part, k) => [`S${i}-${k}`, `Proposal ${k + 1}`, names[i], part])),
+          ...ws.flatMap((w, i) =>
+            split(w.saving, w.cuts).map((part, k) => [`S${i}-${k}`, `Proposal ${k + 1}`, names[i], part]),
+          ),
         ]);
         const result = check([summary, across, down, register]);
-        expect(result.tables.map((t) => `${t.sheet}:${t.kind}`)).toEqual(["Summary:workstream-summary", "Across:phasing", "Down:phasing", "Register:register"]);
+        expect(result.tables.map((t) => `${t.sheet}:${t.kind}`)).toEqual([
+          "Summary:workstream-summary",
+          "Across:phasing",
+          "Down:phasing",
+          "Register:register",
+        ]);
         expect(result.findings.filter((f) => f.severity === "error" || f.rule === "rounding-difference")).toEqual([]);
       }),
       { numRuns: 300 },

@@ -20,7 +20,12 @@ describe("table detection", () => {
   });
 
   it("matches headers ignoring case, spaces and punctuation, with units in the header text", () => {
-    const result = check(grid("S", [["  WORKSTREAM ", "total-budget (£m)", "Full year savings proposals £m", "Savings proposals as %  of budget"], ["A", d1(10), d1(1), d1(10)]]));
+    const result = check(
+      grid("S", [
+        ["  WORKSTREAM ", "total-budget (£m)", "Full year savings proposals £m", "Savings proposals as %  of budget"],
+        ["A", d1(10), d1(1), d1(10)],
+      ]),
+    );
     expect(result.tables.map((t) => t.kind)).toEqual(["workstream-summary"]);
     expect(result.findings).toEqual([]);
   });
@@ -44,16 +49,34 @@ describe("table detection", () => {
       ["cla", "C6:F7"],
       ["target", "D9:F9"],
     ]);
-    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell])).toEqual([["total-mismatch", "F4"]]);
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell])).toEqual([
+      ["total-mismatch", "F4"],
+    ]);
   });
 
   it("finds phasing tables with years across (with a Total column) and years down", () => {
-    expect(tablesOf([["Workstream", "2016/17", "2017-18", "FY2018/19", "Total"], ["", "£000", "£000", "£000", "£000"], ["A", 1, 2, 3, 6]])).toEqual([
-      ["phasing", "A1:E3"],
-    ]);
-    expect(tablesOf([["Financial year", "Saving (£000)"], ["2017/18", 100], ["2018/19", 200], ["Total", 300]])).toEqual([["phasing", "A1:B4"]]);
+    expect(
+      tablesOf([
+        ["Workstream", "2016/17", "2017-18", "FY2018/19", "Total"],
+        ["", "£000", "£000", "£000", "£000"],
+        ["A", 1, 2, 3, 6],
+      ]),
+    ).toEqual([["phasing", "A1:E3"]]);
+    expect(
+      tablesOf([
+        ["Financial year", "Saving (£000)"],
+        ["2017/18", 100],
+        ["2018/19", 200],
+        ["Total", 300],
+      ]),
+    ).toEqual([["phasing", "A1:B4"]]);
     // Years down with no header row above them.
-    expect(tablesOf([["15/16", 100], ["16/17", 200]])).toEqual([["phasing", "A1:B2"]]);
+    expect(
+      tablesOf([
+        ["15/16", 100],
+        ["16/17", 200],
+      ]),
+    ).toEqual([["phasing", "A1:B2"]]);
   });
 
   it("finds registers with one amount column and with a column per year, and their attribute columns", () => {
@@ -65,9 +88,13 @@ describe("table detection", () => {
     );
     expect(one.tables.map((t) => [t.kind, t.range])).toEqual([["register", "A1:G2"]]);
     expect(one.findings).toEqual([]);
-    expect(tablesOf([["Ref", "Description", "2018/19", "2019/20", "Total"], ["", "", "£000", "£000", "£000"], ["T3", "x", 1, 2, 3]])).toEqual([
-      ["register", "A1:E3"],
-    ]);
+    expect(
+      tablesOf([
+        ["Ref", "Description", "2018/19", "2019/20", "Total"],
+        ["", "", "£000", "£000", "£000"],
+        ["T3", "x", 1, 2, 3],
+      ]),
+    ).toEqual([["register", "A1:E3"]]);
   });
 
   it("finds a target beside its label, with the unit beside it, in the label or in the amount", () => {
@@ -130,7 +157,12 @@ describe("tables never overlap", () => {
   });
 
   it("a target's amount is never a cell of another table, and a unit is not an amount (fuzz counterexamples)", () => {
-    const beside = check(grid("S", [[null, "2016-17", "Ref"], ["Target", 0]]));
+    const beside = check(
+      grid("S", [
+        [null, "2016-17", "Ref"],
+        ["Target", 0],
+      ]),
+    );
     expect(beside.tables.map((t) => [t.kind, t.range])).toEqual([["register", "B1:C2"]]);
     const unitOnly = check(grid("S", [["Savings needed", "£000"]]));
     expect(unitOnly.tables).toEqual([]);

@@ -35,14 +35,21 @@ export function tt2017Sheet(): SheetGrid {
     7: ["Children with Disabilities (CWD) remodelling", m(21.3), "3.2 ¹", m(15)],
     8: ["Family Support Services remodelling", m(13.4), m(8.4), m(62.7)],
     9: ["Children Looked After placements review", m(23.1), m(1.6), m(6.9)],
-    10: ["Special Educational Needs (SEN), Hampshire Educational Psychology Service, Home to School Transport (SEN) remodelling", m(22), m(3.6), m(16.4)],
+    10: [
+      "Special Educational Needs (SEN), Hampshire Educational Psychology Service, Home to School Transport (SEN) remodelling",
+      m(22),
+      m(3.6),
+      m(16.4),
+    ],
     11: ["School improvement services remodelling", m(4.4), m(1), m(22.7)],
     12: ["Support functions review", m(12.9), m(1.5), m(11.6)],
     13: ["Sub-Total - Workstreams", m(149.6), m(23.3), m(15.6)],
     14: ["Mainstream home to school transport", m(11.8), "n/a", "n/a"],
     15: ["Sub-Total – Non-Workstreams", m(11.8), "n/a", "n/a"],
     16: ["TOTAL", m(161.4), m(23.3), m(14.4)],
-    18: ["¹ This will be reconsidered in relation to the Shaping Hampshire - Spending Review Consultation feedback on short breaks (£1.8m)."],
+    18: [
+      "¹ This will be reconsidered in relation to the Shaping Hampshire - Spending Review Consultation feedback on short breaks (£1.8m).",
+    ],
     20: ["Savings target", m(23.3), "£m"],
   });
 }
@@ -63,7 +70,9 @@ export function tt2019Sheet(): SheetGrid {
     14: [
       "*The majority of this funding now comes from direct Government School Improvement Grant (£940k in 2017/18) and has to be used on school improvement activities. Therefore savings cannot be taken from this element of the budget.",
     ],
-    15: ["** Savings planned total £4.05m. An element of this will be required to address the underlying business pressure with the remaining £2.8m contributing to the Tt2019 programme."],
+    15: [
+      "** Savings planned total £4.05m. An element of this will be required to address the underlying business pressure with the remaining £2.8m contributing to the Tt2019 programme.",
+    ],
     17: ["Savings target", k(30100), "£000"],
   });
 }

@@ -12,19 +12,103 @@ import { EXCEL_ERROR_CODES } from "../../../src/core/excel-errors";
 import { validateWorkbook, ValidationResult } from "../../../src/core/validate";
 
 const HEADER_WORDS = [
-  "Workstream", "Service", "Project", "Transformation Project descriptor", "Total Budget", "Total Budget £000",
-  "Budget (£m)", "Current budget", "Base budget", "Full Year Savings Proposals", "Savings", "Saving £000",
-  "Savings requirement", "Overall savings requirement", "Savings Proposals as % of Budget", "% of Budget",
-  "Savings as % of budget", "Ref", "Reference", "Description", "RAG", "Status", "EIA", "Consultation", "Year",
-  "Total", "TOTAL", "Grand total", "Sub-Total", "Subtotal – Non-Workstreams", "2015/16", "2016/17", "2016-17",
-  "2017/2018", "15/16", "FY2018/19", "2019/20", "Children looked after", "Child population (0-17)",
-  "Rate per 10,000", "Weekly unit cost", "Annual cost", "Savings target", "Target", "Savings needed", "£m", "£000",
-  "£", "%", "(£m)", "Social care", "SEN",
+  "Workstream",
+  "Service",
+  "Project",
+  "Transformation Project descriptor",
+  "Total Budget",
+  "Total Budget £000",
+  "Budget (£m)",
+  "Current budget",
+  "Base budget",
+  "Full Year Savings Proposals",
+  "Savings",
+  "Saving £000",
+  "Savings requirement",
+  "Overall savings requirement",
+  "Savings Proposals as % of Budget",
+  "% of Budget",
+  "Savings as % of budget",
+  "Ref",
+  "Reference",
+  "Description",
+  "RAG",
+  "Status",
+  "EIA",
+  "Consultation",
+  "Year",
+  "Total",
+  "TOTAL",
+  "Grand total",
+  "Sub-Total",
+  "Subtotal – Non-Workstreams",
+  "2015/16",
+  "2016/17",
+  "2016-17",
+  "2017/2018",
+  "15/16",
+  "FY2018/19",
+  "2019/20",
+  "Children looked after",
+  "Child population (0-17)",
+  "Rate per 10,000",
+  "Weekly unit cost",
+  "Annual cost",
+  "Savings target",
+  "Target",
+  "Savings needed",
+  "£m",
+  "£000",
+  "£",
+  "%",
+  "(£m)",
+  "Social care",
+  "SEN",
 ];
-const TEXT_AMOUNTS = ["£4.462m", "£189k", "£30.1m", "2,800**", "3.2 ¹", "(1,250)", "1,368*", "-£1.5m", "1,2", "£", "12%", "0.5bn"];
+const TEXT_AMOUNTS = [
+  "£4.462m",
+  "£189k",
+  "£30.1m",
+  "2,800**",
+  "3.2 ¹",
+  "(1,250)",
+  "1,368*",
+  "-£1.5m",
+  "1,2",
+  "£",
+  "12%",
+  "0.5bn",
+];
 const NA_MARKERS = ["NA", "N/A", "n/a", "-", "–", "nil", "", "  "];
-const OTHER_TEXT = ["* A footnote.", "** Another.", "¹ Third.", "Red", "Purple", "G", "Yes", "No", "EEI030", "S19", "#REF!", "#DIV/0!", "#1 priority"];
-const FORMATS = ["0.0", "#,##0", "0", "0%", "0.0%", '#,##0"*"', "General", "0.000", "@", "[Red]0.0;(0.0)", '0.0"†"', null];
+const OTHER_TEXT = [
+  "* A footnote.",
+  "** Another.",
+  "¹ Third.",
+  "Red",
+  "Purple",
+  "G",
+  "Yes",
+  "No",
+  "EEI030",
+  "S19",
+  "#REF!",
+  "#DIV/0!",
+  "#1 priority",
+];
+const FORMATS = [
+  "0.0",
+  "#,##0",
+  "0",
+  "0%",
+  "0.0%",
+  '#,##0"*"',
+  "General",
+  "0.000",
+  "@",
+  "[Red]0.0;(0.0)",
+  '0.0"†"',
+  null,
+];
 
 const word = fc.constantFrom(...HEADER_WORDS, ...TEXT_AMOUNTS, ...NA_MARKERS, ...OTHER_TEXT);
 const figure = fc.oneof(
@@ -37,7 +121,10 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 4, arbitrary: figure },
   { weight: 2, arbitrary: fc.constant(null) },
   // Random text from characters that cannot spell NaN, undefined or Infinity (the messages are checked for those).
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(..."abcxyz ABC0123456789£%*/-–.,()'¹†#:"), maxLength: 12 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: fc.constantFrom(..."abcxyz ABC0123456789£%*/-–.,()'¹†#:"), maxLength: 12 }),
+  },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constantFrom(...EXCEL_ERROR_CODES).map((error) => ({ error })) },
 );
@@ -62,10 +149,16 @@ const bodyFigure: fc.Arbitrary<CellValue> = fc.oneof(
 const table = fc.record({
   top: fc.nat(3),
   left: fc.nat(3),
-  header: fc.oneof(fc.constantFrom(...HEADERS), fc.array(fc.constantFrom(...HEADER_WORDS), { minLength: 2, maxLength: 6 })),
+  header: fc.oneof(
+    fc.constantFrom(...HEADERS),
+    fc.array(fc.constantFrom(...HEADER_WORDS), { minLength: 2, maxLength: 6 }),
+  ),
   units: fc.option(fc.array(fc.constantFrom("£m", "£000", "%", "", "£"), { maxLength: 6 })),
   body: fc.array(
-    fc.tuple(fc.constantFrom("Social care", "SEN", "Sub-total", "Total", "2016/17", "2017/18", "T1", ""), fc.array(bodyFigure, { maxLength: 6 })),
+    fc.tuple(
+      fc.constantFrom("Social care", "SEN", "Sub-total", "Total", "2016/17", "2017/18", "T1", ""),
+      fc.array(bodyFigure, { maxLength: 6 }),
+    ),
     { maxLength: 6 },
   ),
 });
@@ -107,7 +200,10 @@ const sheetArb = (name: string): fc.Arbitrary<SheetGrid> =>
     .record({
       base: rows,
       tables: fc.array(table, { maxLength: 2 }),
-      formulas: fc.array(fc.tuple(fc.nat(14), fc.nat(8), fc.constantFrom("=SUM(B2:B5)", "=ROUND(C5/B5*100,1)", "=1/0", "")), { maxLength: 4 }),
+      formulas: fc.array(
+        fc.tuple(fc.nat(14), fc.nat(8), fc.constantFrom("=SUM(B2:B5)", "=ROUND(C5/B5*100,1)", "=1/0", "")),
+        { maxLength: 4 },
+      ),
       formats: fc.array(fc.tuple(fc.nat(14), fc.nat(8), fc.constantFrom(...FORMATS)), { maxLength: 6 }),
       hiddenRows: indexSet,
       hiddenColumns: indexSet,
@@ -127,7 +223,9 @@ const sheetArb = (name: string): fc.Arbitrary<SheetGrid> =>
 
 const workbookArb: fc.Arbitrary<WorkbookGrid> = fc
   .integer({ min: 1, max: 3 })
-  .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => sheetArb(i === 2 ? "Savings check" : `Sheet ${i + 1}`))))
+  .chain((count) =>
+    fc.tuple(...Array.from({ length: count }, (_, i) => sheetArb(i === 2 ? "Savings check" : `Sheet ${i + 1}`))),
+  )
   .map((sheets) => ({ sheets }));
 
 /** What is wrong with a result, or null (plain checks: expect() per finding would dominate the run). */
@@ -147,9 +245,12 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
     const at = parseA1(f.cell);
     if (!at) return `${where}: not an A1 address`;
     const size = gridSize(sheet);
-    if (!(at.row < size.rows && at.col < size.cols) && f.cell !== "A1") return `${where}: outside the ${size.rows}×${size.cols} grid`;
-    if (f.table === "" ? f.rule !== "no-template" : !tableNames.has(`${f.sheet}\u0000${f.table}`)) return `${where}: unknown table "${f.table}"`;
-    if (f.message === "" || /NaN|undefined|Infinity|\[object/.test(f.message)) return `${where}: message "${f.message}"`;
+    if (!(at.row < size.rows && at.col < size.cols) && f.cell !== "A1")
+      return `${where}: outside the ${size.rows}×${size.cols} grid`;
+    if (f.table === "" ? f.rule !== "no-template" : !tableNames.has(`${f.sheet}\u0000${f.table}`))
+      return `${where}: unknown table "${f.table}"`;
+    if (f.message === "" || /NaN|undefined|Infinity|\[object/.test(f.message))
+      return `${where}: message "${f.message}"`;
   }
   const ranges = result.tables.map((t) => {
     const [a, b = a] = t.range.split(":").map((x) => parseA1(x)!);
@@ -157,12 +258,18 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
   });
   for (const [i, x] of ranges.entries()) {
     for (const y of ranges.slice(i + 1)) {
-      const overlap = x.sheet === y.sheet && x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right;
+      const overlap =
+        x.sheet === y.sheet && x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right;
       if (overlap) return `${x.sheet}: ${x.name} overlaps ${y.name}`;
     }
   }
   const counts = countBySeverity(result.findings);
-  if (counts.error !== result.counts.error || counts.warning !== result.counts.warning || counts.info !== result.counts.info) return "counts disagree";
+  if (
+    counts.error !== result.counts.error ||
+    counts.warning !== result.counts.warning ||
+    counts.info !== result.counts.info
+  )
+    return "counts disagree";
   if (result.ready !== (counts.error === 0)) return "ready disagrees with the errors";
   return null;
 }
@@ -189,7 +296,10 @@ describe("validateWorkbook on random grids", () => {
 
 /** The same sheets one row down and one column right (formats, formulas, hidden rows and columns, merges too). */
 function shifted(workbook: WorkbookGrid): WorkbookGrid {
-  const shift = <T>(rows: (T[] | undefined)[]): T[][] => [[], ...Array.from(rows, (r) => (r ? [undefined as T, ...Array.from(r)] : []))];
+  const shift = <T>(rows: (T[] | undefined)[]): T[][] => [
+    [],
+    ...Array.from(rows, (r) => (r ? [undefined as T, ...Array.from(r)] : [])),
+  ];
   return {
     sheets: workbook.sheets.map((s) => ({
       ...s,

@@ -8,7 +8,12 @@ const section = /<!-- section:rules[^>]*-->([\s\S]*?)<!-- \/section:rules -->/.e
 
 describe("README, section rules", () => {
   it("has a row for every rule id, with its severity and an example message", () => {
-    const rows = new Map([...section.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \| (.+) \|$/gm)].map((m) => [m[1], { severity: m[2], example: m[3] }]));
+    const rows = new Map(
+      [...section.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \| (.+) \|$/gm)].map((m) => [
+        m[1],
+        { severity: m[2], example: m[3] },
+      ]),
+    );
     expect([...rows.keys()].sort()).toEqual([...RULE_IDS].sort());
     for (const id of RULE_IDS) {
       expect(rows.get(id)!.severity).toBe(RULE_SEVERITY[id]);
