@@ -111,6 +111,17 @@ describe("table detection", () => {
     }
   });
 
+  it("finds a target on a table's header row, beside the table", () => {
+    const result = check(grid("S", [["Workstream", "Savings £000", null, "Savings target", 100, "£000"], ["A", 60], ["B", 30]]));
+    expect(result.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["workstream-summary", "A1:B3"],
+      ["target", "D1:F1"],
+    ]);
+    expect(result.findings.filter((f) => f.rule === "target-shortfall").map((f) => f.message)).toEqual([
+      "Proposals total 90 (£000) in Workstream summary A1:B3 fall 10 short of the savings target 100.",
+    ]);
+  });
+
   it("ends a table at its first blank row and reads the footnotes under it", () => {
     const result = check(
       grid("S", [
