@@ -112,7 +112,13 @@ describe("table detection", () => {
   });
 
   it("finds a target on a table's header row, beside the table", () => {
-    const result = check(grid("S", [["Workstream", "Savings £000", null, "Savings target", 100, "£000"], ["A", 60], ["B", 30]]));
+    const result = check(
+      grid("S", [
+        ["Workstream", "Savings £000", null, "Savings target", 100, "£000"],
+        ["A", 60],
+        ["B", 30],
+      ]),
+    );
     expect(result.tables.map((t) => [t.kind, t.range])).toEqual([
       ["workstream-summary", "A1:B3"],
       ["target", "D1:F1"],
