@@ -44,7 +44,9 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     return await command.run(args, output);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    output.err(`savings-check ${name}: ${error instanceof UsageError ? "" : "internal error: "}${message.split("\n")[0]}`);
+    output.err(
+      `savings-check ${name}: ${error instanceof UsageError ? "" : "internal error: "}${message.split("\n")[0]}`,
+    );
     return EXIT_USAGE;
   }
 }

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Build step (webpack.config.js): the functions.json that custom-functions-metadata-plugin emits
  * must list every function of src/core/function-args.ts (FUNCTION_ARGS, the one list of the

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * The namespace fallback of SPEC §3, chosen at build time: the functions are registered with no
  * namespace (=SAVINGS.PCT). Should an Excel build refuse that, `FUNCTIONS_NAMESPACE=CS npm run build`

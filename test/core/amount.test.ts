@@ -25,9 +25,12 @@ describe("parseAmountText", () => {
     expect(parsed?.markers).toEqual(markers);
   });
 
-  it.each(["abc", "NA", "1,2", "1,23,456", "", "£", ".", "(-5)", "12/13", "1e3", "Total", "2015/16", "£5x"])("refuses %p", (text) => {
-    expect(parseAmountText(text)).toBeNull();
-  });
+  it.each(["abc", "NA", "1,2", "1,23,456", "", "£", ".", "(-5)", "12/13", "1e3", "Total", "2015/16", "£5x"])(
+    "refuses %p",
+    (text) => {
+      expect(parseAmountText(text)).toBeNull();
+    },
+  );
 });
 
 describe("isNotApplicable", () => {

@@ -1,4 +1,11 @@
-import { Decimal, decimalFromNumber, decimalsTyped, formatPlain, roundHalfAway, toNumber } from "../../src/core/decimal";
+import {
+  Decimal,
+  decimalFromNumber,
+  decimalsTyped,
+  formatPlain,
+  roundHalfAway,
+  toNumber,
+} from "../../src/core/decimal";
 
 describe("decimalFromNumber", () => {
   it("reads a double as the 15 significant digits Excel keeps", () => {

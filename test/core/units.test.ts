@@ -14,7 +14,8 @@ describe("convertUnit", () => {
 
   it("round-trips every pair exactly", () => {
     const value = new Decimal("1234.5678");
-    for (const from of UNITS) for (const to of UNITS) expect(convertUnit(convertUnit(value, from, to), to, from).equals(value)).toBe(true);
+    for (const from of UNITS)
+      for (const to of UNITS) expect(convertUnit(convertUnit(value, from, to), to, from).equals(value)).toBe(true);
   });
 });
 

@@ -152,10 +152,12 @@ describe("manifest.xml", () => {
       [only(root, "IconUrl").attrs.DefaultValue, 32],
       [only(root, "HighResolutionIconUrl").attrs.DefaultValue, 64],
       // A ribbon image's size is in its id (Icon.16x16) or else its file name (icon-16.png).
-      ...named(root, "bt:Image").filter((e) => e.attrs.id).map((e): [string, number] => [
-        e.attrs.DefaultValue,
-        Number((/(\d+)x\1$/.exec(e.attrs.id) ?? /-(\d+)\.png$/.exec(e.attrs.DefaultValue))?.[1]),
-      ]),
+      ...named(root, "bt:Image")
+        .filter((e) => e.attrs.id)
+        .map((e): [string, number] => [
+          e.attrs.DefaultValue,
+          Number((/(\d+)x\1$/.exec(e.attrs.id) ?? /-(\d+)\.png$/.exec(e.attrs.DefaultValue))?.[1]),
+        ]),
     ];
     for (const [url, size] of icons) {
       expect(url).toMatch(/^https:\/\/localhost:3000\/assets\/[\w-]+\.png$/);

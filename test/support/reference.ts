@@ -21,7 +21,8 @@ export function referenceRatio(numerator: Scaled, denominator: Scaled, power: nu
   let quotient = top / bottom;
   const remainder = top % bottom;
   const abs = (x: bigint) => (x < BigInt(0) ? -x : x);
-  if (BigInt(2) * abs(remainder) >= abs(bottom)) quotient += (top < BigInt(0)) !== (bottom < BigInt(0)) ? BigInt(-1) : BigInt(1);
+  if (BigInt(2) * abs(remainder) >= abs(bottom))
+    quotient += top < BigInt(0) !== bottom < BigInt(0) ? BigInt(-1) : BigInt(1);
   return plain(quotient, places);
 }
 
