@@ -1,5 +1,5 @@
 /** `ref-duplicate` (error): a savings reference is used for two different lines of a register. */
-import { textAt } from "../validate/reader";
+import { labelAt } from "../validate/reader";
 import { linesTables, Rule } from "./context";
 
 export const refDuplicate: Rule = {
@@ -11,8 +11,7 @@ export const refDuplicate: Rule = {
       const seen = new Map<string, number>();
       for (const row of table.rows) {
         if (row.kind !== "line") continue;
-        const v = table.sheet.values[row.row]?.[col];
-        const ref = typeof v === "number" ? String(v) : textAt(table.sheet, row.row, col);
+        const ref = labelAt(table.sheet, row.row, col);
         if (ref === null) continue;
         const key = ref.toUpperCase();
         const first = seen.get(key);

@@ -8,7 +8,16 @@ import { CellRange, SheetGrid } from "../grid";
 import { parseAmountText } from "../amount";
 import { parseUnit, Unit, unitInText } from "../units";
 import { HeaderRole, headerRole, isTargetLabel } from "./headers";
-import { footnoteMarker, isBlankRow, readAmount, readAmountColumn, textAt, typedDecimals, valueAt } from "./reader";
+import {
+  footnoteMarker,
+  isBlankRow,
+  labelAt,
+  readAmount,
+  readAmountColumn,
+  textAt,
+  typedDecimals,
+  valueAt,
+} from "./reader";
 import { ColumnRole, FigureColumn, LinesTable, RowKind, Table, tableName, TableRow, TargetTable } from "./tables";
 
 interface HeaderCell {
@@ -412,7 +421,7 @@ const SUBTOTAL = /^sub[\s\-–—]*totals?\b/i;
 const TOTAL = /^(?:grand\s+)?totals?\b/i;
 
 /** `Sub-Total – Non-Workstreams` is a sub-total, `TOTAL` and `Grand total` the table total. */
-export function rowKindOf(label: string | null): RowKind {
+function rowKindOf(label: string | null): RowKind {
   if (label === null) return "line";
   // Two letters decide most labels without a regular expression: `su…`, `to…`, `gr…`.
   const first = label.charCodeAt(0) | 32;
@@ -494,15 +503,6 @@ function buildLinesTable(sheet: SheetGrid, sheetIndex: number, layout: Layout): 
 function emptyColumn(sheet: SheetGrid, col: number, top: number, bottom: number): boolean {
   for (let r = Math.max(0, top); r <= bottom; r++) if (valueAt(sheet, r, col) !== null) return false;
   return true;
-}
-
-function labelAt(sheet: SheetGrid, row: number, col: number): string | null {
-  const v = sheet.values[row]?.[col];
-  if (typeof v === "string") {
-    const t = v.trim();
-    return t === "" ? null : t;
-  }
-  return typeof v === "number" ? String(v) : null;
 }
 
 /** A row of units under the header (`£m`, `£000`, `%`), holding no figures; a merged unit cell covers its columns. */

@@ -4,7 +4,7 @@
  * lines passes through here once.
  */
 import { FOOTNOTE_MARKER, isNotApplicable, parseAmountText } from "../amount";
-import { Decimal, decimalFromNumber } from "../decimal";
+import { Decimal, decimalFromNumber, decimalsTyped } from "../decimal";
 import { CellError, isCellError, parseErrorCode } from "../excel-errors";
 import { CellValue, SheetGrid } from "../grid";
 import { convertUnit, Unit } from "../units";
@@ -61,7 +61,7 @@ const GENERAL: FormatInfo = { decimals: null, percent: false, markers: null };
 const formatCache = new Map<string, FormatInfo>();
 
 /** What a number format code shows: decimals, percent, literal footnote markers. */
-export function formatInfo(code: string | null | undefined): FormatInfo {
+function formatInfo(code: string | null | undefined): FormatInfo {
   if (!code || code === "General") return GENERAL;
   let info = formatCache.get(code);
   if (!info) {
@@ -132,6 +132,12 @@ export function textAt(sheet: SheetGrid, row: number, col: number): string | nul
   return t === "" ? null : t;
 }
 
+/** A line's label: its trimmed text, or a number as text (a year, a numeric reference); else null. */
+export function labelAt(sheet: SheetGrid, row: number, col: number): string | null {
+  const v = sheet.values[row]?.[col];
+  return typeof v === "number" ? String(v) : textAt(sheet, row, col);
+}
+
 /** The error a cell shows (a stored error value, or error text handed over by a host). */
 export function errorAt(value: CellValue): CellError["error"] | null {
   if (isCellError(value)) return value.error;
@@ -167,7 +173,7 @@ export function typedDecimals(value: number): number {
   // General format shows at most 10 significant digits: a formula's 25.0796129210605 shows as
   // 25.07961292, and the digits beyond are binary arithmetic, not figures anyone sees or typed.
   const whole = Math.abs(value) < 1 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1;
-  return Math.max(0, Math.min(decimalFromNumber(value).decimalPlaces(), GENERAL_DIGITS - whole));
+  return Math.max(0, Math.min(decimalsTyped(value), GENERAL_DIGITS - whole));
 }
 
 const GENERAL_DIGITS = 10;
@@ -210,6 +216,11 @@ export function decimalsInUnit(decimals: number, from: Unit, to: Unit): number {
   return decimals + UNIT_DIGITS[to] - UNIT_DIGITS[from];
 }
 
+/** A cell with no figure to compare: a blank, an NA marker, an error or words. */
+function noFigure(row: number, col: number, kind: AmountKind, formula: boolean, text: string | null): Amount {
+  return { row, col, kind, value: 0, exact: null, decimals: 0, markers: null, formula, text };
+}
+
 /**
  * One cell as an amount. A number in General format comes back with decimals NaN: its column
  * decides (see readAmountColumn).
@@ -246,32 +257,15 @@ export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Uni
       text: null,
     };
   }
-  if (v === null || v === undefined || v === "" || typeof v === "boolean") {
-    return { row, col, kind: "blank", value: 0, exact: null, decimals: 0, markers: null, formula, text: null };
-  }
-  if (typeof v !== "string") {
-    return {
-      row,
-      col,
-      kind: isCellError(v) ? "error" : "blank",
-      value: 0,
-      exact: null,
-      decimals: 0,
-      markers: null,
-      formula,
-      text: null,
-    };
-  }
+  if (v === null || v === undefined || v === "" || typeof v === "boolean")
+    return noFigure(row, col, "blank", formula, null);
+  if (typeof v !== "string") return noFigure(row, col, isCellError(v) ? "error" : "blank", formula, null);
   const text = v.trim();
-  if (text === "")
-    return { row, col, kind: "blank", value: 0, exact: null, decimals: 0, markers: null, formula, text: null };
-  if (isNotApplicable(text))
-    return { row, col, kind: "na", value: 0, exact: null, decimals: 0, markers: null, formula, text };
-  if (text.charCodeAt(0) === 35 && parseErrorCode(text)) {
-    return { row, col, kind: "error", value: 0, exact: null, decimals: 0, markers: null, formula, text };
-  }
+  if (text === "") return noFigure(row, col, "blank", formula, null);
+  if (isNotApplicable(text)) return noFigure(row, col, "na", formula, text);
+  if (text.charCodeAt(0) === 35 && parseErrorCode(text)) return noFigure(row, col, "error", formula, text);
   const parsed = parseAmountText(percent && text.endsWith("%") ? text.slice(0, -1) : text);
-  if (!parsed) return { row, col, kind: "word", value: 0, exact: null, decimals: 0, markers: null, formula, text };
+  if (!parsed) return noFigure(row, col, "word", formula, text);
   let exact = parsed.value;
   let decimals = parsed.decimals;
   // `£4.462m` in a £000 column is 4,462; a bare `£` decorates the column's own unit.
