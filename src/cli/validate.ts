@@ -8,7 +8,7 @@ import { Finding, plural, SeverityCounts } from "../core/findings";
 import { validateWorkbook, ValidationResult } from "../core/validate";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { samePath, writeAnnotatedCopy } from "./xlsx/annotate";
-import { readWorkbookGrid } from "./xlsx/read";
+import { readWorkbookFile } from "./xlsx/read";
 
 export interface ValidateRequest {
   input: string;
@@ -56,12 +56,12 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
   const progress = startProgress(request.input);
   let result: ValidationResult;
   try {
-    const workbook = await readWorkbookGrid(request.input);
+    const input = await readWorkbookFile(request.input);
     progress.step("checking");
-    result = validateWorkbook(workbook);
+    result = validateWorkbook(input.grid);
     if (request.annotate !== null) {
       progress.step("annotating");
-      await writeAnnotatedCopy(request.input, request.annotate, workbook, result, new Date());
+      await writeAnnotatedCopy(input, request.annotate, result, new Date());
     }
   } finally {
     progress.done();

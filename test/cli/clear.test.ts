@@ -7,7 +7,7 @@ import { RECORD_SHEET } from "../../src/core/annotation/names";
 import { validateWorkbook } from "../../src/core/validate";
 import { main } from "../../src/cli/main";
 import { writeAnnotatedCopy } from "../../src/cli/xlsx/annotate";
-import { readWorkbookGrid } from "../../src/cli/xlsx/read";
+import { readWorkbookFile } from "../../src/cli/xlsx/read";
 
 const FIXTURE = resolve(__dirname, "../fixtures/hampshire-tt2019-table1.xlsx");
 
@@ -23,8 +23,8 @@ let annotated: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "clear-"));
   annotated = join(dir, "annotated.xlsx");
-  const grid = await readWorkbookGrid(FIXTURE);
-  await writeAnnotatedCopy(FIXTURE, annotated, grid, validateWorkbook(grid), new Date());
+  const input = await readWorkbookFile(FIXTURE);
+  await writeAnnotatedCopy(input, annotated, validateWorkbook(input.grid), new Date());
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -5,25 +5,25 @@
 import { realpathSync, writeFileSync } from "fs";
 import { resolve } from "path";
 import ExcelJS from "exceljs";
-import { WorkbookGrid } from "../../core/grid";
 import { ValidationResult } from "../../core/validate";
 import { UsageError } from "../command";
 import { annotateBook, clearBook } from "./annotation-book";
-import { loadWorkbook } from "./read";
+import { loadWorkbook, WorkbookFile } from "./read";
 import { RECORD_SHEET } from "../../core/annotation/names";
 
-/** Writes an annotated copy of `inputPath` (whose grids and findings are given) to `outputPath`. */
+/**
+ * Writes an annotated copy of `input` (as read for validating, so the file is not read again; its
+ * book is changed in memory) with the findings `result` to `outputPath`.
+ */
 export async function writeAnnotatedCopy(
-  inputPath: string,
+  input: WorkbookFile,
   outputPath: string,
-  workbook: WorkbookGrid,
   result: ValidationResult,
   checkedAt: Date,
 ): Promise<void> {
-  refuseToOverwrite(inputPath, outputPath);
-  const book = await loadWorkbook(inputPath);
-  annotateBook(book, workbook, result, checkedAt);
-  await writeBook(book, outputPath);
+  refuseToOverwrite(input.path, outputPath);
+  annotateBook(input.book, input.grid, result, checkedAt);
+  await writeBook(input.book, outputPath);
 }
 
 /** Writes a copy of an annotated workbook with exactly what annotating added removed. */

@@ -19,10 +19,22 @@ const MS_PER_DAY = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
 const DATE1904_OFFSET = 1462;
 
+/** A workbook read once: exceljs's model (to annotate) and the core's grids of the same file. */
+export interface WorkbookFile {
+  path: string;
+  book: ExcelJS.Workbook;
+  grid: WorkbookGrid;
+}
+
 /** Reads `path` into grids. Unreadable or hostile files throw UsageError with a one-line reason. */
 export async function readWorkbookGrid(path: string): Promise<WorkbookGrid> {
-  const workbook = await loadWorkbook(path);
-  return workbookToGrid(workbook);
+  return (await readWorkbookFile(path)).grid;
+}
+
+/** Reads `path` once, for both validating and annotating. Throws as readWorkbookGrid does. */
+export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
+  const book = await loadWorkbook(path);
+  return { path, book, grid: workbookToGrid(book) };
 }
 
 /** The exceljs workbook of `path`, after the guard's checks. */

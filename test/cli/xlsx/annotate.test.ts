@@ -15,7 +15,7 @@ import { Finding } from "../../../src/core/findings";
 import { validateWorkbook } from "../../../src/core/validate";
 import { UsageError } from "../../../src/cli/command";
 import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../../src/cli/xlsx/annotate";
-import { readWorkbookGrid } from "../../../src/cli/xlsx/read";
+import { readWorkbookFile, readWorkbookGrid } from "../../../src/cli/xlsx/read";
 import { snapshot } from "./annotate-support";
 
 const FIXTURES = resolve(__dirname, "../../fixtures");
@@ -95,8 +95,8 @@ describe.each([
   beforeAll(async () => {
     ({ path: input, findings } = await prepareInput(fixture, `${tag}-input.xlsx`));
     inputHash = sha(input);
-    const grid = await readWorkbookGrid(input);
-    await writeAnnotatedCopy(input, annotated(), grid, validateWorkbook(grid), CHECKED);
+    const read = await readWorkbookFile(input);
+    await writeAnnotatedCopy(read, annotated(), validateWorkbook(read.grid), CHECKED);
   });
 
   test("the annotated copy has prefixed notes, severity fills, the user's note kept, and the same values and formulas", async () => {
@@ -171,8 +171,8 @@ describe.each([
 
   test("re-annotating an annotated copy records nothing twice: one clear restores the input", async () => {
     const twice = join(dir, `${tag}-twice.xlsx`);
-    const grid = await readWorkbookGrid(annotated());
-    await writeAnnotatedCopy(annotated(), twice, grid, validateWorkbook(grid), new Date("2026-11-24T09:00:00Z"));
+    const read = await readWorkbookFile(annotated());
+    await writeAnnotatedCopy(read, twice, validateWorkbook(read.grid), new Date("2026-11-24T09:00:00Z"));
     expect(snapshot(await load(twice))[`${findings[0].sheet} (visible)`]).toEqual(
       snapshot(await load(annotated()))[`${findings[0].sheet} (visible)`],
     );
@@ -217,12 +217,12 @@ describe("refusals", () => {
 
   test("never writes over the input, by any name for it", async () => {
     const before = sha(input);
-    const grid = await readWorkbookGrid(input);
-    const result = validateWorkbook(grid);
+    const read = await readWorkbookFile(input);
+    const result = validateWorkbook(read.grid);
     const link = join(dir, "link.xlsx");
     symlinkSync(input, link);
     for (const out of [input, relative(process.cwd(), input), link]) {
-      await expect(writeAnnotatedCopy(input, out, grid, result, CHECKED)).rejects.toThrow(
+      await expect(writeAnnotatedCopy(read, out, result, CHECKED)).rejects.toThrow(
         new UsageError(`${out} is the input file: the input is never written, choose another output path`),
       );
       await expect(clearAnnotatedCopy(input, out)).rejects.toThrow(UsageError);
@@ -243,9 +243,9 @@ describe("refusals", () => {
     book.addWorksheet(REPORT_SHEET).getCell("A1").value = "my own notes";
     const path = join(dir, "named.xlsx");
     await book.xlsx.writeFile(path);
-    const grid = await readWorkbookGrid(path);
+    const read = await readWorkbookFile(path);
     await expect(
-      writeAnnotatedCopy(path, join(dir, "named-out.xlsx"), grid, validateWorkbook(grid), CHECKED),
+      writeAnnotatedCopy(read, join(dir, "named-out.xlsx"), validateWorkbook(read.grid), CHECKED),
     ).rejects.toThrow(/already has a sheet named 'Savings check'/);
   });
 });
