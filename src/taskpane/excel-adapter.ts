@@ -12,7 +12,14 @@
 /* global Excel, Office */
 import { isAddinSheet, RECORD_SHEET, REPORT_SHEET } from "../core/annotation/names";
 import { CellMark, markKey, planAnnotation, ReportLink, REPORT_TABLE_HEADER } from "../core/annotation/plan";
-import { AnnotationRecord, ClearPlan, decodeRecord, encodeRecord, planClear } from "../core/annotation/record";
+import {
+  AnnotationRecord,
+  ClearPlan,
+  CurrentMarks,
+  decodeRecord,
+  encodeRecord,
+  planClear,
+} from "../core/annotation/record";
 import { isCellError, parseErrorCode } from "../core/excel-errors";
 import { financialYearOfDate } from "../core/financial-year";
 import { CellValue, gridSize, SheetGrid, WorkbookGrid } from "../core/grid";
@@ -250,8 +257,16 @@ function noteOf(state: CellState): string {
   return state.note && !state.note.isNullObject ? state.note.content : "";
 }
 
-function sameColour(a: string | null, b: string | null): boolean {
-  return (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
+/** The notes and fills read, as the core's planners take them (later maps win on a shared cell). */
+function marksOf(...reads: Map<string, CellState>[]): CurrentMarks {
+  const notes = new Map<string, string>();
+  const fills = new Map<string, string | null>();
+  for (const states of reads)
+    for (const [key, state] of states) {
+      notes.set(key, noteOf(state));
+      fills.set(key, fillOf(state));
+    }
+  return { notes, fills };
 }
 
 /**
@@ -275,36 +290,25 @@ class RequestBudget {
 }
 
 /**
- * Queues undoing a recorded annotation, leaving alone what the user changed since: a note they
- * edited stays, a fill they changed stays. Returns the keys of the cells whose note it deletes.
+ * Queues a clear plan that planClear made from `states` (so it already leaves alone a note or fill
+ * the user changed since). Returns the keys of the cells whose note it deletes.
  */
 async function queueClear(
   sheets: Sheets,
   plan: ClearPlan,
-  record: AnnotationRecord,
   states: Map<string, CellState>,
   existingSheets: Set<string>,
   budget: RequestBudget,
 ): Promise<Set<string>> {
-  const recorded = new Map(record.cells.map((c) => [markKey(c.sheet, c.cell), c]));
   const deleted = new Set<string>();
   for (const { sheet, cell } of plan.notesToDelete) {
     const key = markKey(sheet, cell);
-    const state = states.get(key);
-    if (!state?.note || state.note.isNullObject || state.note.content !== recorded.get(key)?.note) continue;
     await budget.add(PATH_BYTES);
-    state.note.delete();
+    // planClear deletes only a note it was given as ours, so that note was loaded.
+    states.get(key)!.note!.delete();
     deleted.add(key);
   }
-  await queueFills(
-    sheets,
-    plan.fills.filter(({ sheet, cell }) => {
-      const key = markKey(sheet, cell);
-      const state = states.get(key);
-      return state !== undefined && sameColour(fillOf(state), recorded.get(key)?.fill ?? null);
-    }),
-    budget,
-  );
+  await queueFills(sheets, plan.fills, budget);
   for (const name of plan.sheetsToDelete) {
     if (!existingSheets.has(name)) continue;
     const sheet = sheets.get(name);
@@ -343,11 +347,15 @@ async function queueFills(
   }
 }
 
-/** Reads the record sheet (one sync); the caller knows it exists. */
-async function loadRecord(budget: RequestBudget, sheets: Sheets): Promise<AnnotationRecord> {
+/**
+ * Reads the record sheet (one sync); the caller knows it exists. Cells on sheets deleted since are
+ * left out: there is nothing there to clear.
+ */
+async function loadRecord(budget: RequestBudget, sheets: Sheets, existing: Set<string>): Promise<AnnotationRecord> {
   const used = sheets.get(RECORD_SHEET).getUsedRange(true).load("values");
   await budget.sync();
-  return decodeRecord(used.values.map((row) => row.map(cellValue)));
+  const record = decodeRecord(used.values.map((row) => row.map(cellValue)));
+  return { ...record, cells: record.cells.filter((c) => existing.has(c.sheet)) };
 }
 
 async function sheetNames(context: Excel.RequestContext): Promise<Set<string>> {
@@ -388,13 +396,8 @@ export async function markFindings(
     let record: AnnotationRecord | null = null;
     let previous = new Map<string, CellState>();
     if (existing.has(RECORD_SHEET)) {
-      record = await loadRecord(budget, sheets);
-      previous = await loadCellStates(
-        sheets,
-        record.cells.filter((c) => existing.has(c.sheet)),
-        withNotes,
-        budget,
-      );
+      record = await loadRecord(budget, sheets, existing);
+      previous = await loadCellStates(sheets, record.cells, withNotes, budget);
       await budget.sync();
     } else if (existing.has(REPORT_SHEET)) {
       throw new Error(
@@ -402,18 +405,10 @@ export async function markFindings(
       );
     }
 
-    const notes = new Map<string, string>();
-    const fills = new Map<string, string | null>();
-    for (const [key, state] of current) {
-      notes.set(key, noteOf(state));
-      fills.set(key, fillOf(state));
-    }
-    const plan = planAnnotation(workbook, result, { notes, fills, record }, checkedAt);
+    // The recorded cells are read too, so that plan.clear keeps what the user changed on any of them.
+    const plan = planAnnotation(workbook, result, { ...marksOf(previous, current), record }, checkedAt);
 
-    const cleared =
-      plan.clear && record
-        ? await queueClear(sheets, plan.clear, record, previous, existing, budget)
-        : new Set<string>();
+    const cleared = plan.clear ? await queueClear(sheets, plan.clear, previous, existing, budget) : new Set<string>();
     // A note still on the cell (the user's, or ours that they edited) is never overwritten.
     const notesToAdd = plan.cells.filter((mark): mark is CellMark & { note: string } => {
       const key = markKey(mark.sheet, mark.cell);
@@ -501,13 +496,12 @@ export async function clearMarks(): Promise<{ cleared: number } | null> {
     if (!existing.has(RECORD_SHEET)) return null;
     const sheets = new Sheets(context);
     const budget = new RequestBudget(context);
-    const record = await loadRecord(budget, sheets);
-    const cells = record.cells.filter((c) => existing.has(c.sheet));
-    const states = await loadCellStates(sheets, cells, withNotes, budget);
+    const record = await loadRecord(budget, sheets, existing);
+    const states = await loadCellStates(sheets, record.cells, withNotes, budget);
     await budget.sync();
-    await queueClear(sheets, planClear(record), record, states, existing, budget);
+    await queueClear(sheets, planClear(record, marksOf(states)), states, existing, budget);
     await budget.sync();
-    return { cleared: cells.length };
+    return { cleared: record.cells.length };
   });
 }
 

@@ -315,6 +315,33 @@ describe("markFindings and clearMarks", () => {
     expect(fake.fills).toEqual({ "Summary!B4": "#00FF00", "Summary!C4": "#123456" });
   });
 
+  test("marking again keeps what the user changed on a cell no longer marked, and skips a deleted sheet", async () => {
+    const fake = install(userWorkbook());
+    await markAll(fake);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Summary");
+      sheet.notes.getItem("C4").content = "My own words now";
+      sheet.getRange("C4").format.fill.color = "#123456";
+      context.workbook.worksheets.getItem("Other sheet").delete();
+      await context.sync();
+    });
+    await markAll(fake, FINDINGS.slice(0, 2));
+    expect(fake.notes).toEqual({
+      "Summary!C2": USER_NOTE,
+      "Summary!B4": "Savings check: total-mismatch at B4",
+      "Summary!C4": "My own words now",
+    });
+    expect(fake.fills).toEqual({
+      "Summary!B4": SEVERITY_FILL.error,
+      "Summary!C2": SEVERITY_FILL.warning,
+      "Summary!C4": "#123456",
+    });
+    expect(await clearMarks()).toEqual({ cleared: 2 });
+    expect(fake.sheetNames).toEqual(["Summary"]);
+    expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE, "Summary!C4": "My own words now" });
+    expect(fake.fills).toEqual({ "Summary!B4": "#00FF00", "Summary!C4": "#123456" });
+  });
+
   test("without notes (ExcelApi 1.18 missing) marks fills and the report only, and says so", async () => {
     const fake = install({ ...userWorkbook(), notesSupported: false });
     expect(notesSupported()).toBe(false);
