@@ -11,7 +11,7 @@
  */
 import { decimalFromNumber, formatPlain } from "../core/decimal";
 import { CellError, parseErrorCode } from "../core/excel-errors";
-import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, acceptsRange } from "../core/function-args";
+import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, passedAsRange } from "../core/function-args";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { FUNCTIONS } from "../functions/functions";
 import { CustomFunctionError, installCustomFunctionsShim, isCustomFunctionError } from "./custom-functions-shim";
@@ -135,7 +135,7 @@ export function runCall(call: Call): number | string | number[][] {
   }
   const args = specs.map((spec, i) => {
     const arg = i < call.args.length ? call.args[i] : null;
-    return acceptsRange(spec) || spec.kind === "range" ? (Array.isArray(arg) ? arg : [[arg]]) : arg;
+    return passedAsRange(spec) && !Array.isArray(arg) ? [[arg]] : arg;
   });
   return FUNCTIONS[id](...args);
 }

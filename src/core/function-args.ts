@@ -33,7 +33,7 @@ export interface ArgSpec {
 }
 
 /** Largest figure accepted: Excel keeps 15 significant digits, and no council budget comes near. */
-export const MAX_MAGNITUDE = 1e15;
+const MAX_MAGNITUDE = 1e15;
 /** Excel's last date, 31 December 9999. */
 const MAX_DATE_SERIAL = 2958465;
 
@@ -57,6 +57,11 @@ const RANGE_KINDS: ReadonlySet<ArgKind> = new Set<ArgKind>(["amount", "count", "
 
 export function acceptsRange(spec: ArgSpec): boolean {
   return RANGE_KINDS.has(spec.kind);
+}
+
+/** Arguments Excel hands over as a 2-D range (any[][] in the JSDoc): the per-cell kinds and a range to add up. */
+export function passedAsRange(spec: ArgSpec): boolean {
+  return acceptsRange(spec) || spec.kind === "range";
 }
 
 const DECIMALS: ArgSpec = { name: "decimals", kind: "decimals", optional: true };
@@ -235,7 +240,7 @@ function textAmount(value: unknown, label: string): TextAmount {
 }
 
 /** Checks one argument (a single value; ranges are split into cells by `evaluate`). */
-export function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name): ArgValue {
+function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name): ArgValue {
   if (spec.kind === "range") return amountsInRange(raw, spec);
   let value = single(raw, label);
   const rule = NUMBER_RULES[spec.kind];
@@ -275,7 +280,7 @@ export function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name
 }
 
 /** The amounts of a range to add up: empty cells and NA count as zero, text amounts are read. */
-export function amountsInRange(raw: unknown, spec: ArgSpec): Decimal[] {
+function amountsInRange(raw: unknown, spec: ArgSpec): Decimal[] {
   const grid = asGrid(raw);
   const wide = grid[0].length > 1;
   const amounts: Decimal[] = [];
@@ -325,35 +330,25 @@ export function evaluate<T>(
   let cols = 1;
   let rowsFrom = -1;
   let colsFrom = -1;
+  const sizesDiffer = (from: number, i: number) =>
+    new FunctionError(
+      "#VALUE!",
+      MESSAGES.rangeSizes(
+        specs[from].name,
+        sizeOf(grids[from] as unknown[][]),
+        specs[i].name,
+        sizeOf(grids[i] as unknown[][]),
+      ),
+    );
   grids.forEach((grid, i) => {
     if (!grid) return;
     if (grid.length !== 1) {
-      if (rows !== 1 && grid.length !== rows) {
-        throw new FunctionError(
-          "#VALUE!",
-          MESSAGES.rangeSizes(
-            specs[rowsFrom].name,
-            sizeOf(grids[rowsFrom] as unknown[][]),
-            specs[i].name,
-            sizeOf(grid),
-          ),
-        );
-      }
+      if (rows !== 1 && grid.length !== rows) throw sizesDiffer(rowsFrom, i);
       rows = grid.length;
       rowsFrom = i;
     }
     if (grid[0].length !== 1) {
-      if (cols !== 1 && grid[0].length !== cols) {
-        throw new FunctionError(
-          "#VALUE!",
-          MESSAGES.rangeSizes(
-            specs[colsFrom].name,
-            sizeOf(grids[colsFrom] as unknown[][]),
-            specs[i].name,
-            sizeOf(grid),
-          ),
-        );
-      }
+      if (cols !== 1 && grid[0].length !== cols) throw sizesDiffer(colsFrom, i);
       cols = grid[0].length;
       colsFrom = i;
     }

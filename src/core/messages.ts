@@ -5,7 +5,7 @@
  */
 
 /** How a received value reads in a message: `text 'abc'`, `TRUE`, `an empty cell`, `1e+308`. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "an empty cell";
   if (typeof value === "string") return `text '${value.length > 40 ? value.slice(0, 37) + "..." : value}'`;
   if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;

@@ -26,14 +26,13 @@ function loadCore(file, loaded = new Map()) {
 
 /** What functions.json must say for each function, from FUNCTION_ARGS. */
 function expectedMetadata() {
-  const { FUNCTION_ARGS, acceptsRange } = loadCore(ARGS_SOURCE);
-  const isRange = (spec) => acceptsRange(spec) || spec.kind === "range";
+  const { FUNCTION_ARGS, acceptsRange, passedAsRange } = loadCore(ARGS_SOURCE);
   return Object.entries(FUNCTION_ARGS).map(([id, specs]) => ({
     id,
     parameters: specs.map((spec) => ({
       name: spec.name,
       optional: Boolean(spec.optional),
-      dimensionality: isRange(spec) ? "matrix" : "scalar",
+      dimensionality: passedAsRange(spec) ? "matrix" : "scalar",
     })),
     result: specs.some(acceptsRange) ? "matrix" : "scalar",
   }));

@@ -5,7 +5,7 @@
  * message (naming the argument and what was wrong); nothing else is ever thrown.
  */
 import fc from "fast-check";
-import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, acceptsRange } from "../../src/core/function-args";
+import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, passedAsRange } from "../../src/core/function-args";
 import { CustomFunctionError, cell, errorCell, outcome, thrown } from "./excel";
 
 const BAD = {
@@ -417,8 +417,7 @@ const MATRIX: Record<FunctionId, { good: unknown[]; expect: Record<Case, Expecte
 /** Excel passes a single value to a range argument as a 1×1 range, and a range as it is. */
 function asExcelPasses(id: FunctionId, args: unknown[]): unknown[] {
   return args.map((arg, i) => {
-    const spec = FUNCTION_ARGS[id][i];
-    return (acceptsRange(spec) || spec.kind === "range") && !Array.isArray(arg) ? cell(arg) : arg;
+    return passedAsRange(FUNCTION_ARGS[id][i]) && !Array.isArray(arg) ? cell(arg) : arg;
   });
 }
 

@@ -3,7 +3,7 @@
  * figures (SPEC §3): Hampshire Tt2019 Table 1 (£000) and the Tt2017 workstreams (£m).
  */
 import fc from "fast-check";
-import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, acceptsRange } from "../../src/core/function-args";
+import { FUNCTION_ARGS, FUNCTION_IDS, FunctionId, acceptsRange, passedAsRange } from "../../src/core/function-args";
 import { asNumber, plain, referenceRatio } from "../support/reference";
 import { CustomFunctionError, cell, column, errorCell, outcome, thrown, value } from "./excel";
 
@@ -261,7 +261,7 @@ describe("ranges in, ranges out", () => {
     );
     it.each(cases)("%s, %s", (id, _, i) => {
       const specs = FUNCTION_ARGS[id];
-      const wrap = (arg: unknown, j: number) => (acceptsRange(specs[j]) || specs[j].kind === "range" ? cell(arg) : arg);
+      const wrap = (arg: unknown, j: number) => (passedAsRange(specs[j]) ? cell(arg) : arg);
       const withEmpty = (empty: null | 0) => GOOD[id].map((arg, j) => wrap(j === i ? empty : arg, j));
       expect(outcome(id, ...withEmpty(0))).toEqual(outcome(id, ...withEmpty(null)));
     });
