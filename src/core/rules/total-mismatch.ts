@@ -254,8 +254,7 @@ function compare(
   what: string,
 ): void {
   if (!parts.some(hasFigure)) return;
-  let places = 0;
-  for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
+  const places = shownPlaces(parts);
   const here: Bounded = { value: sumOf(parts), tolerance: sumTolerance(parts), unit, places };
   const summary = inUnit(
     {

@@ -55,9 +55,9 @@ export function checkSum(parts: readonly Amount[], stated: Amount): SumDifferenc
   return { outcome, stated: statedValue, computed, tolerance, parts: parts.filter(hasFigure).length };
 }
 
-/** The finest precision a total and its parts are shown at. */
-export function shownPlaces(parts: readonly Amount[], stated: Amount): number {
-  let places = stated.decimals;
+/** The finest precision a total (when given) and its parts are shown at; at least 0 without a total. */
+export function shownPlaces(parts: readonly Amount[], stated?: Amount): number {
+  let places = stated ? stated.decimals : 0;
   for (const p of parts) if (hasFigure(p) && p.decimals > places) places = p.decimals;
   return places;
 }

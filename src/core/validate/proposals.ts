@@ -5,7 +5,7 @@
  */
 import { Decimal } from "../decimal";
 import { convertUnit, Unit } from "../units";
-import { sumOf } from "./bounds";
+import { shownPlaces, sumOf } from "./bounds";
 import { exactValue, hasFigure } from "./reader";
 import { columnIndex, LinesTable, Table, TargetTable } from "./tables";
 
@@ -32,7 +32,7 @@ function proposalsTotal(table: LinesTable): { value: Decimal; unit: Unit | null;
   }
   const lines = table.rows.filter((r) => r.kind === "line").map((r) => r.figures[k]);
   if (!lines.some(hasFigure)) return null;
-  return { value: sumOf(lines), unit, decimals: Math.max(0, ...lines.filter(hasFigure).map((a) => a.decimals)) };
+  return { value: sumOf(lines), unit, decimals: shownPlaces(lines) };
 }
 
 function savingColumn(table: LinesTable): number {
