@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { Finding, Severity } from "../core/findings";
+import { Finding, plural, Severity } from "../core/findings";
 import { WorkbookGrid } from "../core/grid";
 import { validateWorkbook, ValidationResult } from "../core/validate";
 import { CheckControls } from "./components/CheckControls";
@@ -10,10 +10,10 @@ import { Notice, Notices } from "./components/Notices";
 import { SeverityFilter } from "./components/SeverityFilter";
 import { Verdict } from "./components/Verdict";
 import { clearMarks, insertTemplate, markFindings, readWorkbook, selectCell, showReportSheet } from "./excel-adapter";
-import { errorMessage, groupFindings, plural, SEVERITIES } from "./findings-view";
+import { errorMessage, groupFindings, SEVERITIES } from "./findings-view";
 
 /** Shown when marking could not write notes (ExcelApi 1.18 missing). */
-export const NOTES_FALLBACK =
+const NOTES_FALLBACK =
   "Notes need Excel for Microsoft 365 (ExcelApi 1.18): the cells are marked with fills and the report sheet lists every finding.";
 
 const useStyles = makeStyles({

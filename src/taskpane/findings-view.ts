@@ -12,8 +12,6 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warnin
 /** A heading or filter over many. */
 export const SEVERITY_HEADING: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 
-export { plural } from "../core/findings";
-
 export interface FindingGroup {
   /** Stable key: sheet and table. */
   key: string;

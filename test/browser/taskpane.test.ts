@@ -9,9 +9,10 @@ import * as path from "path";
 import { Browser, Locator, Page } from "playwright-core";
 import { NOTE_PREFIX, RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
 import { verdict } from "../../src/core/annotation/plan";
+import { plural } from "../../src/core/findings";
 import { sheetFromValues, WorkbookGrid } from "../../src/core/grid";
 import { validateWorkbook, ValidationResult } from "../../src/core/validate";
-import { countsText, groupFindings, plural, SEVERITIES } from "../../src/taskpane/findings-view";
+import { countsText, groupFindings, SEVERITIES } from "../../src/taskpane/findings-view";
 import { readWorkbookGrid } from "../../src/cli/xlsx/read";
 import type { FakeWorkbookInput } from "../support/fake-excel";
 import {

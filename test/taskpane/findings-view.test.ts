@@ -1,5 +1,5 @@
-import { Finding, RULE_SEVERITY, RuleId } from "../../src/core/findings";
-import { countsText, errorMessage, groupFindings, plural, SEVERITIES } from "../../src/taskpane/findings-view";
+import { Finding, plural, RULE_SEVERITY, RuleId } from "../../src/core/findings";
+import { countsText, errorMessage, groupFindings, SEVERITIES } from "../../src/taskpane/findings-view";
 
 function finding(rule: RuleId, sheet: string, cell: string, table: string): Finding {
   return { rule, severity: RULE_SEVERITY[rule], sheet, cell, table, message: `${rule} at ${cell}` };

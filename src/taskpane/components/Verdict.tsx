@@ -2,7 +2,7 @@ import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { ValidationResult } from "../../core/validate";
 import { verdict } from "../../core/annotation/plan";
-import { plural } from "../findings-view";
+import { plural } from "../../core/findings";
 
 const useStyles = makeStyles({
   ready: { color: tokens.colorPaletteGreenForeground1 },
