@@ -3,6 +3,7 @@
  * workbook with exactly what annotating added removed (notes, fills, the two add-in sheets),
  * from the record inside it, whichever host annotated it. The input is never written.
  */
+import { plural } from "../core/findings";
 import { Command, EXIT_OK, UsageError } from "./command";
 import { clearAnnotatedCopy } from "./xlsx/annotate";
 
@@ -20,7 +21,7 @@ export const clearCommand: Command = {
       );
     const [input, out] = args;
     const { cleared } = await clearAnnotatedCopy(input, out);
-    output.out(`Cleared ${cleared} marked cell${cleared === 1 ? "" : "s"} and the report: ${out}`);
+    output.out(`Cleared ${plural(cleared, "marked cell")} and the report: ${out}`);
     return EXIT_OK;
   },
 };

@@ -24,7 +24,7 @@ export const validateCommand: Command = {
   },
 };
 
-export function parseValidateArgs(args: string[]): ValidateRequest {
+function parseValidateArgs(args: string[]): ValidateRequest {
   let input: string | null = null;
   let json = false;
   let annotate: string | null = null;
@@ -75,7 +75,7 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
 }
 
 /** The JSON of SPEC §7, keys in its order. */
-export function jsonReport(file: string, result: ValidationResult) {
+function jsonReport(file: string, result: ValidationResult) {
   return {
     file,
     ready: result.ready,
@@ -92,7 +92,7 @@ export function jsonReport(file: string, result: ValidationResult) {
 }
 
 /** A summary line, the tables found, then the findings grouped by table, one line each. */
-export function humanReport(file: string, result: ValidationResult): string {
+function humanReport(file: string, result: ValidationResult): string {
   const lines = [
     `${file}: ${result.ready ? "Ready for committee" : "NOT ready for committee"} (${countsText(result.counts)})`,
   ];

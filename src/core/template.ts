@@ -7,7 +7,7 @@
  * template validates without errors (test/core/template.test.ts fills it and checks).
  */
 import { formatFinancialYear } from "./financial-year";
-import { CellValue, SheetGrid, WorkbookGrid } from "./grid";
+import { CellValue, columnLetters, SheetGrid, sheetFromValues, WorkbookGrid } from "./grid";
 
 export const TEMPLATE_SHEET = "Savings template";
 /** Workstream lines of the summary; the phasing table repeats their labels by formula. */
@@ -78,18 +78,17 @@ export function templateWorkbook(firstYear: number): TemplateWorkbook {
   rows.push([]);
 
   // Phasing: each summary line's saving by financial year; labels follow the summary's.
-  const column = (i: number) => String.fromCharCode(65 + i); // A, B, … (the template is narrow)
   rows.push(["Workstream", ...years, "Total"]);
   rows.push(["", ...years.map(() => "£000"), "£000"]);
   const firstPhase = at();
   for (let source = firstWorkstream; source <= other; source++) {
     if (source === workstreamsSubtotal) continue;
     const label: Spec = { v: String(rows[source - 1][0]), f: `=A${source}` };
-    const yearsTotal: Spec = { v: 0, f: `=SUM(B${at()}:${column(TEMPLATE_YEARS)}${at()})`, fmt: MONEY };
+    const yearsTotal: Spec = { v: 0, f: `=SUM(B${at()}:${columnLetters(TEMPLATE_YEARS)}${at()})`, fmt: MONEY };
     rows.push([label, ...years.map(() => input()), yearsTotal]);
   }
   const lastPhase = at() - 1;
-  rows.push(["TOTAL", ...[...years, "Total"].map((_, i) => sum(column(i + 1), firstPhase, lastPhase))]);
+  rows.push(["TOTAL", ...[...years, "Total"].map((_, i) => sum(columnLetters(i + 1), firstPhase, lastPhase))]);
   rows.push([]);
 
   // Savings register: one line per saving, tagged with its workstream.
@@ -142,13 +141,5 @@ function toSheet(rows: Spec[][]): SheetGrid {
       numberFormats[r][c] = cell.fmt ?? null;
     });
   });
-  return {
-    name: TEMPLATE_SHEET,
-    values,
-    formulas,
-    numberFormats,
-    hiddenRows: new Set(),
-    hiddenColumns: new Set(),
-    merges: [],
-  };
+  return sheetFromValues(TEMPLATE_SHEET, values, { formulas, numberFormats });
 }
