@@ -767,28 +767,20 @@ export class FakeRange extends FakeNullable {
     });
   }
 
-  getRowProperties(options: {
-    rowHidden?: boolean;
-    rowIndex?: boolean;
-  }): FakeClientResult<{ rowHidden?: boolean; rowIndex?: number }[]> {
+  /** Only the property the adapter asks for: whether each row is hidden. */
+  getRowProperties(): FakeClientResult<{ rowHidden: boolean }[]> {
     return new FakeClientResult(this.context, () => {
       const area = this.area();
-      return Array.from({ length: area.rows }, (_, i) => ({
-        ...(options.rowIndex ? { rowIndex: area.top + i } : {}),
-        ...(options.rowHidden ? { rowHidden: area.sheet.hiddenRows.has(area.top + i) } : {}),
-      }));
+      return Array.from({ length: area.rows }, (_, i) => ({ rowHidden: area.sheet.hiddenRows.has(area.top + i) }));
     });
   }
 
-  getColumnProperties(options: {
-    columnHidden?: boolean;
-    columnIndex?: boolean;
-  }): FakeClientResult<{ columnHidden?: boolean; columnIndex?: number }[]> {
+  /** Only the property the adapter asks for: whether each column is hidden. */
+  getColumnProperties(): FakeClientResult<{ columnHidden: boolean }[]> {
     return new FakeClientResult(this.context, () => {
       const area = this.area();
       return Array.from({ length: area.cols }, (_, i) => ({
-        ...(options.columnIndex ? { columnIndex: area.left + i } : {}),
-        ...(options.columnHidden ? { columnHidden: area.sheet.hiddenColumns.has(area.left + i) } : {}),
+        columnHidden: area.sheet.hiddenColumns.has(area.left + i),
       }));
     });
   }

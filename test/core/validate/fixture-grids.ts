@@ -3,21 +3,15 @@
  * their cached results, number formats), as grids: the engine's tests need no file reader.
  */
 import { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/grid";
+import { Cell, grid } from "./build";
 
-type Cell = CellValue | { v: CellValue; f?: string; fmt?: string };
-
+/** A sheet from its rows numbered as Excel numbers them (1-based); rows left out are empty. */
 function sheet(name: string, rows: Record<number, Cell[]>): SheetGrid {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
   const last = Math.max(...Object.keys(rows).map(Number));
-  for (let r = 0; r < last; r++) {
-    const cells = rows[r + 1] ?? [];
-    values.push(cells.map((c) => (c !== null && typeof c === "object" && "v" in c ? c.v : (c as CellValue))));
-    formulas.push(cells.map((c) => (c !== null && typeof c === "object" && "v" in c && c.f ? c.f : null)));
-    numberFormats.push(cells.map((c) => (c !== null && typeof c === "object" && "v" in c && c.fmt ? c.fmt : null)));
-  }
-  return { name, values, formulas, numberFormats, hiddenRows: new Set(), hiddenColumns: new Set(), merges: [] };
+  return grid(
+    name,
+    Array.from({ length: last }, (_, r) => rows[r + 1] ?? []),
+  );
 }
 
 const m = (v: CellValue) => ({ v, fmt: "0.0" });
