@@ -13,6 +13,9 @@ import { dateFromExcelSerial, parseFinancialYear } from "./financial-year";
 import { MESSAGES } from "./messages";
 import { Unit, parseUnit } from "./units";
 
+/** The functions work in the template's three units (SPEC §3); £bn is read from tables only. */
+const FUNCTION_UNITS: ReadonlySet<Unit> = new Set<Unit>(["£", "£000", "£m"]);
+
 /**
  * What an argument holds. amount: money (any sign unless `min`); count: children or population;
  * rate: per 10,000; decimals: places to round to; weeks: weeks of a year; years: a whole number of
@@ -260,7 +263,7 @@ function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name): ArgV
   switch (spec.kind) {
     case "unit": {
       const unit = typeof value === "string" ? parseUnit(value) : null;
-      if (!unit) throw new FunctionError("#VALUE!", MESSAGES.notUnit(label, value));
+      if (!unit || !FUNCTION_UNITS.has(unit)) throw new FunctionError("#VALUE!", MESSAGES.notUnit(label, value));
       return unit;
     }
     case "fy": {

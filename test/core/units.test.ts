@@ -32,10 +32,14 @@ describe("parseUnit", () => {
     ["£", "£"],
     ["pounds", "£"],
     ["GBP", "£"],
+    ["£bn", "£bn"],
+    ["£ms", "£m"],
+    ["(£ thousands)", "£000"],
+    ["GBP'000", "£000"],
   ])("reads %s as %s", (text, unit) => {
     expect(parseUnit(text)).toBe(unit);
   });
-  it.each(["%", "£bn", "", "euros", "0"])("refuses %p", (text) => {
+  it.each(["%", "", "euros", "0", "$000"])("refuses %p", (text) => {
     expect(parseUnit(text)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { RuleId } from "../findings";
 import { WorkbookGrid } from "../grid";
 import { Shown } from "../validate/bounds";
 import { ValidateOptions } from "../validate/options";
-import { Amount, exactValue } from "../validate/reader";
+import { Amount, exactValue, hasFigure } from "../validate/reader";
 import { LinesTable, Table } from "../validate/tables";
 
 export interface RuleContext {
@@ -28,6 +28,37 @@ export function linesTables(ctx: RuleContext, ...kinds: LinesTable["kind"][]): L
 
 export function shown(amount: Amount): Shown {
   return { value: exactValue(amount), decimals: amount.decimals };
+}
+
+const negativeSavings = new WeakMap<LinesTable, boolean>();
+
+/**
+ * Whether a table shows its savings as negatives (every saving line below zero, none above):
+ * then a saving's size is its magnitude, and a % beside it may well be positive (SPEC §4).
+ * A `Saving / (Growth)` column is signed the other way: its negatives are growth.
+ */
+export function savingsShownNegative(table: LinesTable, savingColumn: number): boolean {
+  let known = negativeSavings.get(table);
+  if (known === undefined) {
+    let negative = 0;
+    let positive = 0;
+    for (const row of table.rows) {
+      if (row.kind !== "line") continue;
+      const a = row.figures[savingColumn];
+      if (!hasFigure(a) || a.value === 0) continue;
+      if (a.value < 0) negative++;
+      else positive++;
+    }
+    known = negative > 0 && positive === 0 && !table.columns[savingColumn].signed;
+    negativeSavings.set(table, known);
+  }
+  return known;
+}
+
+/** A saving as a committee reads it: its magnitude where the table shows savings as negatives. */
+export function shownSaving(table: LinesTable, savingColumn: number, amount: Amount): Shown {
+  const s = shown(amount);
+  return savingsShownNegative(table, savingColumn) ? { value: s.value.abs(), decimals: s.decimals } : s;
 }
 
 export const HUNDRED = new Decimal(100);

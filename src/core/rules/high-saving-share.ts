@@ -3,7 +3,7 @@ import { Decimal } from "../decimal";
 import { formatFigure } from "../validate/format";
 import { exactValue, hasFigure } from "../validate/reader";
 import { columnIndex } from "../validate/tables";
-import { HUNDRED, linesTables, Rule } from "./context";
+import { HUNDRED, linesTables, Rule, shownSaving } from "./context";
 
 export const highSavingShare: Rule = {
   id: "high-saving-share",
@@ -19,7 +19,7 @@ export const highSavingShare: Rule = {
         const s = row.figures[saving];
         if (!hasFigure(b) || !hasFigure(s)) continue;
         const budgetValue = exactValue(b);
-        const savingValue = exactValue(s);
+        const savingValue = shownSaving(table, saving, s).value;
         // A saving above its whole budget is saving-exceeds-budget's finding.
         if (!budgetValue.gt(0) || savingValue.gt(budgetValue) || !savingValue.gt(budgetValue.times(threshold)))
           continue;

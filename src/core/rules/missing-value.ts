@@ -1,12 +1,14 @@
 /**
  * `missing-value` (error): a line has a label but no budget or saving (its cell is empty, or holds
  * words such as `tbc` rather than a figure; an NA marker such as `n/a` is a deliberate answer, not
- * a missing one). In a register, phasing or CLA table: a labelled line with no figure at all.
+ * a missing one). In a register, phasing, CLA or other table: a labelled line with no figure at
+ * all. In any table: a figure typed so that it cannot be read (`0.062)`), which no total counts.
  */
 import { toA1 } from "../grid";
 import { textAt } from "../validate/reader";
 import { LinesTable, TableRow } from "../validate/tables";
-import { linesTables, Rule } from "./context";
+import { linesTables, Rule, RuleContext } from "./context";
+import { isMalformedFigure } from "../validate/cell-class";
 
 function lineLabel(table: LinesTable, row: TableRow): string | null {
   if (row.label !== null) return row.label;
@@ -27,7 +29,7 @@ export const missingValue: Rule = {
           table.columns.forEach((column, k) => {
             const a = row.figures[k];
             if ((column.role !== "budget" && column.role !== "saving") || (a.kind !== "blank" && a.kind !== "word"))
-              return;
+              return unreadable(ctx, table, row, label, k);
             const why = a.kind === "blank" ? "is empty" : `says "${a.text}", not a figure`;
             ctx.report(
               "missing-value",
@@ -48,8 +50,28 @@ export const missingValue: Rule = {
             a.col,
             `${label} has no figures: every figure cell of the line is empty or words.`,
           );
-        }
+        } else reportUnreadable(ctx, table, row, label);
       }
     }
   },
 };
+
+/** The figures of a line that are numbers gone wrong (`0.062)`): no total can count them. */
+function reportUnreadable(ctx: RuleContext, table: LinesTable, row: TableRow, label: string): void {
+  row.figures.forEach((_, k) => unreadable(ctx, table, row, label, k));
+}
+
+function unreadable(ctx: RuleContext, table: LinesTable, row: TableRow, label: string, k: number): void {
+  const a = row.figures[k];
+  if (a.kind !== "word" || a.text === null || !isMalformedFigure(a.text)) return;
+  const where =
+    table.columns[k].header === "" ? toA1(a.row, a.col) : `${table.columns[k].header} at ${toA1(a.row, a.col)}`;
+  ctx.report(
+    "missing-value",
+    table,
+    table.sheetIndex,
+    a.row,
+    a.col,
+    `${label} has no readable figure (${where} says "${a.text}", which is not a figure: a bracket or separator out of place?).`,
+  );
+}

@@ -3,7 +3,7 @@ import { checkRatio } from "../validate/bounds";
 import { formatFigure } from "../validate/format";
 import { hasFigure } from "../validate/reader";
 import { columnIndex } from "../validate/tables";
-import { HUNDRED, linesTables, Rule, shown } from "./context";
+import { HUNDRED, linesTables, Rule, shown, shownSaving } from "./context";
 import { reportDifference } from "./rounding-difference";
 
 export const pctMismatch: Rule = {
@@ -19,12 +19,13 @@ export const pctMismatch: Rule = {
         const b = row.figures[budget];
         const s = row.figures[saving];
         if (!hasFigure(p) || !hasFigure(b) || !hasFigure(s)) continue;
-        const difference = checkRatio(shown(s), shown(b), shown(p), HUNDRED);
+        const savingShown = shownSaving(table, saving, s);
+        const difference = checkRatio(savingShown, shown(b), shown(p), HUNDRED);
         if (!difference) continue;
         const places = Math.max(0, p.decimals);
         const comparison =
           `Savings as % of budget: stated ${formatFigure(difference.stated, places)}%, ` +
-          `${formatFigure(shown(s).value, s.decimals)} / ${formatFigure(shown(b).value, b.decimals)} = ${formatFigure(difference.computed, places)}%`;
+          `${formatFigure(savingShown.value, s.decimals)} / ${formatFigure(shown(b).value, b.decimals)} = ${formatFigure(difference.computed, places)}%`;
         reportDifference(ctx, "pct-mismatch", difference.outcome, table, p.row, p.col, comparison);
       }
     }

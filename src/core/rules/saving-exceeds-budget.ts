@@ -2,7 +2,7 @@
 import { formatFigure } from "../validate/format";
 import { exactValue, hasFigure } from "../validate/reader";
 import { columnIndex } from "../validate/tables";
-import { linesTables, Rule } from "./context";
+import { linesTables, Rule, shownSaving } from "./context";
 
 export const savingExceedsBudget: Rule = {
   id: "saving-exceeds-budget",
@@ -14,15 +14,17 @@ export const savingExceedsBudget: Rule = {
       for (const row of table.rows) {
         const b = row.figures[budget];
         const s = row.figures[saving];
+        if (!hasFigure(b) || !hasFigure(s)) continue;
+        const savingValue = shownSaving(table, saving, s).value;
         // A net income budget (below zero) has no share to exceed.
-        if (!hasFigure(b) || !hasFigure(s) || exactValue(b).isNegative() || !exactValue(s).gt(exactValue(b))) continue;
+        if (exactValue(b).isNegative() || !savingValue.gt(exactValue(b))) continue;
         ctx.report(
           "saving-exceeds-budget",
           table,
           table.sheetIndex,
           s.row,
           s.col,
-          `${row.label ?? "This line"}: saving ${formatFigure(exactValue(s), s.decimals)} is larger than its budget ${formatFigure(exactValue(b), b.decimals)}.`,
+          `${row.label ?? "This line"}: saving ${formatFigure(savingValue, s.decimals)} is larger than its budget ${formatFigure(exactValue(b), b.decimals)}.`,
         );
       }
     }

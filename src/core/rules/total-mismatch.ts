@@ -3,19 +3,19 @@
  * rounding; and, across tables, a phasing table or register whose total for a workstream differs
  * from the workstream summary's full-year saving for it.
  */
-import { Decimal, formatPlain } from "../decimal";
 import {
   checkSum,
   classify,
-  halfUnit,
+  formatReach,
+  roundingReach,
   sameWhenShown,
+  shownDecimals,
   shownPlaces,
   SumDifference,
   sumOf,
-  sumTolerance,
 } from "../validate/bounds";
 import { formatFigure } from "../validate/format";
-import { headerKey } from "../validate/headers";
+import { labelKey as headerKey } from "../validate/header-text";
 import { Amount, decimalsInUnit, exactValue, hasFigure, textAt } from "../validate/reader";
 import { columnIndex, LinesTable, RowGroup, rowGroups, SUMMED_ROLES } from "../validate/tables";
 import { convertUnit, Unit } from "../units";
@@ -40,7 +40,7 @@ function describeSum(
   const one = difference.parts === 1;
   return (
     `${subject}: stated ${formatFigure(difference.stated, places)}, the ${difference.parts} ${noun}${one ? "" : "s"} ${where} add${one ? "s" : ""} to ` +
-    `${formatFigure(difference.computed, places)} (rounding reaches ±${formatPlain(difference.tolerance)})`
+    `${formatFigure(difference.computed, places)} (rounding reaches ±${formatReach(difference.tolerance, places)})`
   );
 }
 
@@ -49,6 +49,7 @@ export const totalMismatch: Rule = {
   check(ctx) {
     for (const table of linesTables(ctx)) {
       checkTotalRows(ctx, table);
+      checkMisaligned(ctx, table);
       checkTotalColumn(ctx, table);
     }
     checkAgainstSummary(ctx);
@@ -57,6 +58,26 @@ export const totalMismatch: Rule = {
 
 function checkTotalRows(ctx: RuleContext, table: LinesTable): void {
   checkRowGroups(ctx, table, rowGroups(table).totals, "total-mismatch", "Total", "row", "it sums");
+}
+
+/**
+ * A row printed one column out of place, which its total shows: reported at the row, once, in
+ * place of the total's differences in every column (SPEC §4: say which row).
+ */
+function checkMisaligned(ctx: RuleContext, table: LinesTable): void {
+  for (const { row, total, shift, outBy } of table.misaligned) {
+    const first = table.columns.findIndex((c) => c.role === "year" && hasFigure(row.figures[table.columns.indexOf(c)]));
+    const at = row.figures[first >= 0 ? first : 0];
+    const direction = shift > 0 ? "right" : "left";
+    ctx.report(
+      "total-mismatch",
+      table,
+      table.sheetIndex,
+      at.row,
+      at.col,
+      `${row.label ?? "This row"} looks printed one column out of place: ${total.label ?? "the total"} is out in ${outBy} columns as printed, and adds up in every column with this row moved one column ${direction}.`,
+    );
+  }
 }
 
 /**
@@ -73,6 +94,7 @@ export function checkRowGroups(
   where: string,
 ): void {
   for (const group of groups) {
+    if (table.misaligned.some((m) => m.total === group.row)) continue;
     table.columns.forEach((column, k) => {
       if (!SUMMED_ROLES.has(column.role)) return;
       const stated = group.row.figures[k];
@@ -132,24 +154,6 @@ interface SummarySaving {
   amount: Amount;
   unit: Unit | null;
   table: LinesTable;
-}
-
-/** A figure, how far rounding reaches around it, and its unit. */
-interface Bounded {
-  value: Decimal;
-  tolerance: Decimal;
-  unit: Unit | null;
-  places: number;
-}
-
-function inUnit(b: Bounded, unit: Unit | null): Bounded {
-  if (!unit || !b.unit || unit === b.unit) return b;
-  return {
-    value: convertUnit(b.value, b.unit, unit),
-    tolerance: convertUnit(b.tolerance, b.unit, unit),
-    unit,
-    places: Math.max(0, decimalsInUnit(b.places, b.unit, unit)),
-  };
 }
 
 function savingsByWorkstream(ctx: RuleContext): Map<string, SummarySaving> {
@@ -255,21 +259,20 @@ function compare(
 ): void {
   if (!parts.some(hasFigure)) return;
   const places = shownPlaces(parts);
-  const here: Bounded = { value: sumOf(parts), tolerance: sumTolerance(parts), unit, places };
-  const summary = inUnit(
-    {
-      value: exactValue(saving.amount),
-      tolerance: halfUnit(saving.amount.decimals),
-      unit: saving.unit,
-      places: saving.amount.decimals,
-    },
-    unit,
-  );
-  const outcome = classify(summary.value, here.value, here.tolerance.plus(summary.tolerance));
-  if (outcome === "equal" || sameWhenShown(summary.value, here.value, Math.max(places, summary.places))) return;
+  const here = sumOf(parts);
+  // The summary's figure in this table's unit, with the decimals it is shown at there.
+  const converted = unit && saving.unit && unit !== saving.unit;
+  const summaryValue = converted
+    ? convertUnit(exactValue(saving.amount), saving.unit!, unit)
+    : exactValue(saving.amount);
+  const summaryPlaces = converted ? decimalsInUnit(saving.amount.decimals, saving.unit!, unit) : saving.amount.decimals;
+  const reach = roundingReach([...shownDecimals(parts), summaryPlaces]);
+  const outcome = classify(summaryValue, here, reach);
+  const shownAt = Math.max(places, summaryPlaces, 0);
+  if (outcome === "equal" || sameWhenShown(summaryValue, here, shownAt)) return;
   const shownUnit = unit ?? saving.unit;
   const comparison =
-    `${label}: ${what} ${formatFigure(here.value, places)}${shownUnit ? ` (${shownUnit})` : ""}, ` +
-    `the full-year saving in ${saving.table.name} on ${saving.table.sheet.name} is ${formatFigure(summary.value, Math.max(places, summary.places))}`;
+    `${label}: ${what} ${formatFigure(here, places)}${shownUnit ? ` (${shownUnit})` : ""}, ` +
+    `the full-year saving in ${saving.table.name} on ${saving.table.sheet.name} is ${formatFigure(summaryValue, shownAt)}`;
   reportDifference(ctx, "total-mismatch", outcome, table, row, col, comparison);
 }

@@ -1,11 +1,13 @@
 /**
  * How far rounding reaches (SPEC §5), in one place. A shown figure stands for any value within
- * half a unit of its last shown digit. A sum of n parts may miss its stated total by up to the
- * n parts' half-units and still be a rounding difference; a percentage or rate is a rounding
- * difference when some values within the bounds of its figures give the stated figure at its
- * own precision. Beyond the bounds it is a mismatch.
+ * half a unit of its last shown digit. A sum of n parts may miss its stated total by its reach:
+ * the smaller of the hard bound (every part's and the total's half-unit leaning the same way)
+ * and four standard deviations of independent roundings, so that a long register cannot hide an
+ * overtyped total behind 150 half-units. A percentage or rate is a rounding difference when some
+ * values within the bounds of its figures give the stated figure at its own precision. Beyond
+ * the reach it is a mismatch.
  */
-import { Decimal, roundHalfAway } from "../decimal";
+import { Decimal, formatPlain, roundHalfAway } from "../decimal";
 import { Amount, exactValue, hasFigure } from "./reader";
 
 export type Outcome = "equal" | "rounding" | "mismatch";
@@ -27,16 +29,26 @@ export interface SumDifference {
   outcome: "rounding" | "mismatch";
   stated: Decimal;
   computed: Decimal;
-  /** How far rounding of the parts reaches: half a unit per part. */
-  tolerance: Decimal;
+  /** How far rounding of the parts and the total reaches (see roundingReach). */
+  tolerance: Reach;
   parts: number;
 }
 
+/**
+ * How far rounding reaches: a difference up to `limit` is rounding. Where the hard bound is the
+ * limit, the limit itself is out of reach: shown figures stand for half-open intervals, so a
+ * part shown as 6 (5.5 to just under 6.5) can never make a total shown as 7.
+ */
+export interface Reach {
+  limit: Decimal;
+  inclusive: boolean;
+}
+
 /** Decides between equal, rounding and mismatch for two figures and the rounding allowed. */
-export function classify(stated: Decimal, computed: Decimal, tolerance: Decimal): Outcome {
+export function classify(stated: Decimal, computed: Decimal, reach: Reach): Outcome {
   const gap = stated.minus(computed).abs();
   if (gap.isZero()) return "equal";
-  return gap.lte(tolerance) ? "rounding" : "mismatch";
+  return (reach.inclusive ? gap.lte(reach.limit) : gap.lt(reach.limit)) ? "rounding" : "mismatch";
 }
 
 /**
@@ -48,7 +60,7 @@ export function checkSum(parts: readonly Amount[], stated: Amount): SumDifferenc
   if (wholeSum(parts) === stated.value && stated.exact === null) return null;
   if (sumsExactly(parts, stated)) return null;
   const computed = sumOf(parts);
-  const tolerance = sumTolerance(parts);
+  const tolerance = roundingReach(shownDecimals(parts, stated));
   const statedValue = exactValue(stated);
   const outcome = classify(statedValue, computed, tolerance);
   if (outcome === "equal" || sameWhenShown(statedValue, computed, shownPlaces(parts, stated))) return null;
@@ -80,13 +92,40 @@ export function sumOf(parts: readonly Amount[]): Decimal {
   return sum;
 }
 
-/** Half a unit per figure: how far rounding of these parts can move their sum. */
-export function sumTolerance(parts: readonly Amount[]): Decimal {
+/** The decimals every figure of a sum is shown at: its parts' (those with a figure) and, when given, the total's. */
+export function shownDecimals(parts: readonly Amount[], stated?: Amount): number[] {
+  const decimals: number[] = [];
+  for (const p of parts) if (hasFigure(p)) decimals.push(p.decimals);
+  if (stated) decimals.push(stated.decimals);
+  return decimals;
+}
+
+/** A reach for messages: to two decimals past the figures' own, never rounded up (2.5, 20.03). */
+export function formatReach(reach: Reach, places: number): string {
+  return formatPlain(reach.limit.toDecimalPlaces(Math.max(0, places) + 2, Decimal.ROUND_DOWN));
+}
+
+const FOUR = new Decimal(4);
+const TWELVE = new Decimal(12);
+
+/**
+ * How far independent roundings of figures shown at these decimals can move a sum: the smaller
+ * of the hard bound (the sum of their half-units) and 4σ, where one rounding to a unit u is
+ * uniform over ±u/2 (variance u²/12), so σ = √(Σ u²/12). Four whole parts and their total reach
+ * 2.5 (4σ is 2.58); 300 whole lines and their total reach 20.03, not 150.5.
+ */
+export function roundingReach(decimals: readonly number[]): Reach {
   const counts = new Map<number, number>();
-  for (const p of parts) if (hasFigure(p)) counts.set(p.decimals, (counts.get(p.decimals) ?? 0) + 1);
-  let tolerance = new Decimal(0);
-  for (const [decimals, count] of counts) tolerance = tolerance.plus(halfUnit(decimals).times(count));
-  return tolerance;
+  for (const d of decimals) counts.set(d, (counts.get(d) ?? 0) + 1);
+  let hard = new Decimal(0);
+  let variance = new Decimal(0);
+  for (const [d, count] of counts) {
+    const half = halfUnit(d);
+    hard = hard.plus(half.times(count));
+    variance = variance.plus(half.times(2).pow(2).times(count).dividedBy(TWELVE));
+  }
+  const fourSigma = FOUR.times(variance.sqrt());
+  return fourSigma.lt(hard) ? { limit: fourSigma, inclusive: true } : { limit: hard, inclusive: false };
 }
 
 /**
@@ -108,7 +147,7 @@ function wholeSum(parts: readonly Amount[]): number {
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
 /** The double as an integer times 10^-scale, when it is exactly such a decimal of up to 6 places. */
-function scaled(value: number): { int: number; scale: number } | null {
+export function scaledValue(value: number): { int: number; scale: number } | null {
   for (let k = 0; k < POW10.length; k++) {
     const int = Math.round(value * POW10[k]);
     if (int / POW10[k] === value) return Number.isSafeInteger(int) && Math.abs(int) < 1e15 ? { int, scale: k } : null;
@@ -123,7 +162,7 @@ function scaledSum(parts: readonly Amount[]): { sum: number; scale: number } | n
   for (const p of parts) {
     if (!hasFigure(p)) continue;
     if (p.exact) return null;
-    const s = scaled(p.value);
+    const s = scaledValue(p.value);
     if (!s) return null;
     let int = s.int;
     if (s.scale > scale) {
@@ -140,7 +179,7 @@ function scaledSum(parts: readonly Amount[]): { sum: number; scale: number } | n
 
 function sumsExactly(parts: readonly Amount[], stated: Amount): boolean {
   if (stated.exact) return false;
-  const total = scaled(stated.value);
+  const total = scaledValue(stated.value);
   const sum = scaledSum(parts);
   if (!total || !sum) return false;
   const scale = Math.max(total.scale, sum.scale);

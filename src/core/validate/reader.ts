@@ -7,7 +7,7 @@ import { FOOTNOTE_MARKER, isNotApplicable, parseAmountText } from "../amount";
 import { Decimal, decimalFromNumber, decimalsTyped } from "../decimal";
 import { CellError, isCellError, parseErrorCode } from "../excel-errors";
 import { CellValue, SheetGrid } from "../grid";
-import { convertUnit, Unit } from "../units";
+import { convertUnit, parseUnit, Unit, UNIT_DIGITS } from "../units";
 
 /** How a cell reads as an amount. */
 export type AmountKind =
@@ -145,16 +145,20 @@ export function errorAt(value: CellValue): CellError["error"] | null {
   return null;
 }
 
+/** No value in columns left..right of a row, and no formula (whose result may not have been stored). */
 export function isBlankRow(sheet: SheetGrid, row: number, left: number, right: number): boolean {
   const cells = sheet.values[row];
-  if (!cells) return true;
-  const end = Math.min(right, cells.length - 1);
-  for (let c = left; c <= end; c++) {
-    const v = cells[c];
-    if (v === null || v === undefined) continue;
-    if (typeof v === "string" && v.trim() === "") continue;
-    return false;
+  if (cells) {
+    const end = Math.min(right, cells.length - 1);
+    for (let c = left; c <= end; c++) {
+      const v = cells[c];
+      if (v === null || v === undefined) continue;
+      if (typeof v === "string" && v.trim() === "") continue;
+      return false;
+    }
   }
+  const formulas = sheet.formulas[row];
+  if (formulas) for (let c = left; c <= Math.min(right, formulas.length - 1); c++) if (formulas[c]) return false;
   return true;
 }
 
@@ -183,18 +187,12 @@ const GENERAL_DIGITS = 10;
  * needs the whole column (General format shows the most decimals typed in the column), so a
  * column is read in one go.
  */
-export function readAmountColumn(
-  sheet: SheetGrid,
-  rows: readonly number[],
-  col: number,
-  unit: Unit | null,
-  percent = false,
-): Amount[] {
+export function readAmountColumn(sheet: SheetGrid, rows: readonly number[], col: number, unit: Unit | null): Amount[] {
   const amounts: Amount[] = new Array(rows.length);
   let typed = 0;
   const general: Amount[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const a = readAmount(sheet, rows[i], col, unit, percent);
+    const a = readAmount(sheet, rows[i], col, unit);
     amounts[i] = a;
     if (Number.isNaN(a.decimals)) {
       a.decimals = typedDecimals(a.value);
@@ -208,10 +206,7 @@ export function readAmountColumn(
   return amounts;
 }
 
-/** Powers of ten of each unit: a figure converted from £m to £000 shows three fewer decimals. */
-const UNIT_DIGITS: Record<Unit, number> = { "£": 0, "£000": 3, "£m": 6 };
-
-/** The decimals a figure shown with `decimals` in `from` has in `to` (negative: tens, hundreds…). */
+/** The decimals a figure shown with `decimals` in `from` has in `to` (a figure in £m shows three more in £000; negative: tens, hundreds…). */
 export function decimalsInUnit(decimals: number, from: Unit, to: Unit): number {
   return decimals + UNIT_DIGITS[to] - UNIT_DIGITS[from];
 }
@@ -225,7 +220,7 @@ function noFigure(row: number, col: number, kind: AmountKind, formula: boolean, 
  * One cell as an amount. A number in General format comes back with decimals NaN: its column
  * decides (see readAmountColumn).
  */
-export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Unit | null, percent = false): Amount {
+export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Unit | null): Amount {
   const v = sheet.values[row]?.[col];
   const formula = !!sheet.formulas[row]?.[col];
   if (typeof v === "number") {
@@ -264,7 +259,9 @@ export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Uni
   if (text === "") return noFigure(row, col, "blank", formula, null);
   if (isNotApplicable(text)) return noFigure(row, col, "na", formula, text);
   if (text.charCodeAt(0) === 35 && parseErrorCode(text)) return noFigure(row, col, "error", formula, text);
-  const parsed = parseAmountText(percent && text.endsWith("%") ? text.slice(0, -1) : text);
+  // A percentage typed as text (`92.4%`) is its figure, in a % column or any other.
+  const parsed =
+    parseUnit(text) === null ? parseAmountText(text.endsWith("%") ? text.slice(0, -1).trimEnd() : text) : null;
   if (!parsed) return noFigure(row, col, "word", formula, text);
   let exact = parsed.value;
   let decimals = parsed.decimals;

@@ -1,10 +1,11 @@
 /** The tables the validator recognises (SPEC §4), as rules see them. */
-import { parseFinancialYear } from "../financial-year";
+import { parseFinancialYear, YearForm } from "../financial-year";
 import { CellRange, rangeToA1, SheetGrid } from "../grid";
 import { Unit } from "../units";
+import { Concept } from "./vocabulary";
 import { Amount } from "./reader";
 
-export type TableKind = "workstream-summary" | "phasing" | "register" | "target" | "cla";
+export type TableKind = "workstream-summary" | "phasing" | "register" | "target" | "cla" | "figures";
 
 const KIND_LABEL: Record<TableKind, string> = {
   "workstream-summary": "Workstream summary",
@@ -12,6 +13,7 @@ const KIND_LABEL: Record<TableKind, string> = {
   register: "Savings register",
   target: "Savings target",
   cla: "Children looked after",
+  figures: "Table of figures",
 };
 
 /** `Workstream summary A3:D12`: the label findings carry in `table`. */
@@ -31,7 +33,8 @@ export type ColumnRole =
   | "population"
   | "rate"
   | "weekly-cost"
-  | "annual-cost";
+  | "annual-cost"
+  | "figure"; // any other figure a total row adds up: a budget table's, a monitoring table's
 
 /** Columns of money, which need a unit. */
 export const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -45,27 +48,40 @@ export const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set([
 ]);
 /** Columns that sub-total and total rows add up. */
 export const SUMMED_ROLES: ReadonlySet<ColumnRole> = new Set([
+  "figure",
   "budget",
   "saving",
   "year",
   "amount",
   "total",
   "children",
+  "population",
   "annual-cost",
 ]);
 
 export interface FigureColumn {
   role: ColumnRole;
+  /** What the header says the column holds (vocabulary.ts), when it says. */
+  concept: Concept | null;
   col: number;
   /** Cell of the header (or of the year label in a years-down phasing table). */
   headerRow: number;
   header: string;
   unit: Unit | null;
-  /** Financial year (its start year) of a year column. */
+  /** Financial year (its start year) of a year column, or the calendar year it names. */
   year: number | null;
+  /** How the header names its year, when it names one (`Year 2` is relative, `2024/26` invalid). */
+  yearForm: YearForm | null;
+  /** The year as the header wrote it (`2024/26`), for messages. */
+  yearText: string | null;
+  /** A unit in another currency stated in the header (`$000`): reported, and the column has no unit. */
+  foreignUnit: string | null;
+  /** `Saving / (Growth)`: negative figures are growth. */
+  signed: boolean;
 }
 
-export type RowKind = "line" | "subtotal" | "total";
+/** A section heading (a label with no figures, followed by lines) is no line: it adds up to nothing. */
+export type RowKind = "line" | "subtotal" | "total" | "heading";
 
 export interface TableRow {
   row: number;
@@ -84,9 +100,10 @@ interface TableBase {
   name: string;
 }
 
-/** A table of lines: workstream summary, phasing, register, CLA. */
+/** A table of lines: workstream summary, phasing, register, CLA, any table of figures. */
 export interface LinesTable extends TableBase {
-  kind: "workstream-summary" | "phasing" | "register" | "cla";
+  kind: "workstream-summary" | "phasing" | "register" | "cla" | "figures";
+  /** The last row of the header (years across, words or units): the body starts below it. */
   headerRow: number;
   columns: FigureColumn[];
   rows: TableRow[];
@@ -96,6 +113,19 @@ export interface LinesTable extends TableBase {
   textColumns: Partial<Record<"ref" | "description" | "workstream" | "rag" | "eia" | "consultation", number>>;
   /** Years run down the label column (a years-down phasing table). */
   yearsDown: boolean;
+  /** What each sub-total and total row adds up, worked out when the table was read (totals.ts). */
+  groups: RowGroups;
+  /** Rows printed one column out of place, which a total shows (see totals.ts). */
+  misaligned: MisalignedRow[];
+}
+
+/** A row whose figures sit one column off: moved by `shift` columns, `total` adds up in every column. */
+export interface MisalignedRow {
+  row: TableRow;
+  total: TableRow;
+  shift: number;
+  /** Figure columns (indexes into `columns`) in which the total is out as printed. */
+  outBy: number;
 }
 
 export interface TargetTable extends TableBase {
@@ -120,38 +150,14 @@ export interface RowGroup {
   parts: TableRow[];
 }
 
-/**
- * What each sub-total and total row adds up (SPEC §4): a sub-total sums the lines since the
- * previous sub-total; a total sums the sub-totals and any lines no sub-total covers (so just the
- * lines when there are no sub-totals).
- */
-export function rowGroups(table: LinesTable): { subtotals: RowGroup[]; totals: RowGroup[] } {
-  // Two rules ask for the groups of every table: work them out once.
-  let groups = groupsOf.get(table);
-  if (!groups) groupsOf.set(table, (groups = computeRowGroups(table)));
-  return groups;
+export interface RowGroups {
+  subtotals: RowGroup[];
+  totals: RowGroup[];
 }
 
-const groupsOf = new WeakMap<LinesTable, { subtotals: RowGroup[]; totals: RowGroup[] }>();
-
-function computeRowGroups(table: LinesTable): { subtotals: RowGroup[]; totals: RowGroup[] } {
-  const subtotals: RowGroup[] = [];
-  const totals: RowGroup[] = [];
-  let pending: TableRow[] = [];
-  let covered: TableRow[] = [];
-  for (const row of table.rows) {
-    if (row.kind === "line") pending.push(row);
-    else if (row.kind === "subtotal") {
-      subtotals.push({ row, parts: pending });
-      covered.push(row);
-      pending = [];
-    } else {
-      totals.push({ row, parts: [...covered, ...pending] });
-      covered = [];
-      pending = [];
-    }
-  }
-  return { subtotals, totals };
+/** What each sub-total and total row adds up (SPEC §4), as totals.ts worked it out. */
+export function rowGroups(table: LinesTable): RowGroups {
+  return table.groups;
 }
 
 /** A financial-year label of a table and where it sits. */

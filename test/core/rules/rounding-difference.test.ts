@@ -18,11 +18,11 @@ describe("rounding-difference", () => {
         cell: "B6",
         table: "Workstream summary A1:B6",
         message:
-          "Total, Savings £: stated 1,001,331, the 4 rows it sums add to 1,001,332 (rounding reaches ±2), which rounding of the shown figures explains.",
+          "Total, Savings £: stated 1,001,331, the 4 rows it sums add to 1,001,332 (rounding reaches ±2.5), which rounding of the shown figures explains.",
       },
     ]);
     expect(findingsOf("total-mismatch", rows(1001331))).toEqual([]);
-    // Two half-units each side is the reach of four whole parts: 1,001,334 is still rounding, 1,001,335 is not.
+    // Four whole parts and their total reach 2.5 (4σ is 2.58): 1,001,334 is still rounding, 1,001,335 is not.
     expect(findingsOf("rounding-difference", rows(1001334))).toHaveLength(1);
     expect(findingsOf("rounding-difference", rows(1001335))).toEqual([]);
     expect(findingsOf("total-mismatch", rows(1001335))).toHaveLength(1);
@@ -62,7 +62,7 @@ describe("rounding-difference", () => {
     expect(findingsOf("rounding-difference", rows).map((f) => [f.cell, f.message])).toEqual([
       [
         "B4",
-        "Sub-total, Saving (£m): stated 3.6, the 2 lines above add to 3.5 (rounding reaches ±0.1), which rounding of the shown figures explains.",
+        "Sub-total, Saving (£m): stated 3.6, the 2 lines above add to 3.5 (rounding reaches ±0.15), which rounding of the shown figures explains.",
       ],
     ]);
   });
@@ -82,7 +82,7 @@ describe("rounding-difference", () => {
 });
 
 describe("rounding-difference with a format that shows thousands", () => {
-  it("pounds stored and shown in £000 (`#,##0,`) may miss their total by half a thousand a part", () => {
+  it("pounds stored and shown in £000 (`#,##0,`) may miss their total by half a thousand a figure", () => {
     const rows = (total: number) => [
       ["Workstream", "Savings £"],
       ["North", shownAs(1250400, "#,##0,")],
@@ -90,9 +90,11 @@ describe("rounding-difference with a format that shows thousands", () => {
       ["Total", shownAs(total, "#,##0,")],
     ];
     expect(findingsOf("rounding-difference", rows(3350000)).map((f) => f.message)).toEqual([
-      "Total, Savings £: stated 3,350,000, the 2 rows it sums add to 3,350,700 (rounding reaches ±1000), which rounding of the shown figures explains.",
+      "Total, Savings £: stated 3,350,000, the 2 rows it sums add to 3,350,700 (rounding reaches ±1500), which rounding of the shown figures explains.",
     ]);
-    expect(findingsOf("total-mismatch", rows(3352000))).toHaveLength(1);
+    // Two parts and the total, half a thousand each: 1,300 out is still rounding, 2,300 is not.
+    expect(findingsOf("total-mismatch", rows(3352000))).toEqual([]);
+    expect(findingsOf("total-mismatch", rows(3353000))).toHaveLength(1);
   });
 });
 

@@ -20,7 +20,7 @@ describe("subtotal-mismatch", () => {
         cell: "C4",
         table: "Workstream summary A1:C7",
         message:
-          "Sub-total - Workstreams, Saving (£m): stated 3.7, the 2 lines above add to 3.5 (rounding reaches ±0.1), more than rounding of the shown figures explains.",
+          "Sub-total - Workstreams, Saving (£m): stated 3.7, the 2 lines above add to 3.5 (rounding reaches ±0.15), more than rounding of the shown figures explains.",
       },
     ]);
   });

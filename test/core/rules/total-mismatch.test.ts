@@ -18,7 +18,7 @@ describe("total-mismatch: total rows", () => {
         cell: "C4",
         table: "Workstream summary A1:C4",
         message:
-          "Total, Full Year Savings £000: stated 1,503, the 2 rows it sums add to 1,500 (rounding reaches ±1), more than rounding of the shown figures explains.",
+          "Total, Full Year Savings £000: stated 1,503, the 2 rows it sums add to 1,500 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
       },
     ]);
   });
@@ -42,11 +42,12 @@ describe("total-mismatch: total rows", () => {
       [],
       ["* Subject to consultation."],
     ];
-    // The total's savings part is the one sub-total with a figure: half a tenth is all rounding allows.
+    // The total's savings part is the one sub-total with a figure: with the total's own half a tenth,
+    // a tenth is the hard bound, which shown figures never quite reach.
     expect(findingsOf("total-mismatch", rows).map((f) => [f.cell, f.message])).toEqual([
       [
         "C7",
-        "TOTAL, Savings (£m): stated 3.6, the 1 row it sums adds to 3.5 (rounding reaches ±0.05), more than rounding of the shown figures explains.",
+        "TOTAL, Savings (£m): stated 3.6, the 1 row it sums adds to 3.5 (rounding reaches ±0.1), more than rounding of the shown figures explains.",
       ],
     ]);
     rows[6] = ["TOTAL", d1(19), d1(3.5)];
@@ -77,7 +78,7 @@ describe("total-mismatch: total columns of phasing tables and registers", () => 
         cell: "E4",
         table: "Phasing A1:E4",
         message:
-          "SEN, Total: stated 510, the 3 figures of its row add to 500 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
+          "SEN, Total: stated 510, the 3 figures of its row add to 500 (rounding reaches ±2), more than rounding of the shown figures explains.",
       },
     ]);
     rows[3][4] = 501;
@@ -97,7 +98,7 @@ describe("total-mismatch: total columns of phasing tables and registers", () => 
     expect(only(result, "total-mismatch").map((f) => [f.cell, f.message])).toEqual([
       [
         "B5",
-        "Total, Savings £000: stated 700, the 3 rows it sums add to 600 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
+        "Total, Savings £000: stated 700, the 3 rows it sums add to 600 (rounding reaches ±2), more than rounding of the shown figures explains.",
       ],
     ]);
     rows[4][1] = 600;
@@ -115,7 +116,7 @@ describe("total-mismatch: total columns of phasing tables and registers", () => 
       [
         "Savings register A1:E4",
         "E4",
-        "Review of contracts, Total: stated 33, the 2 figures of its row add to 30 (rounding reaches ±1), more than rounding of the shown figures explains.",
+        "Review of contracts, Total: stated 33, the 2 figures of its row add to 30 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
       ],
     ]);
   });
@@ -249,7 +250,7 @@ describe("total-mismatch: which rows are totals", () => {
     expect(findingsOf("total-mismatch", rows).map((f) => [f.cell, f.message])).toEqual([
       [
         "C4",
-        "Total, Saving £000: stated 160, the 2 rows it sums add to 150 (rounding reaches ±1), more than rounding of the shown figures explains.",
+        "Total, Saving £000: stated 160, the 2 rows it sums add to 150 (rounding reaches ±1.5), more than rounding of the shown figures explains.",
       ],
     ]);
   });

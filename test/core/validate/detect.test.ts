@@ -180,7 +180,8 @@ describe("tables never overlap", () => {
         ["Target", 0],
       ]),
     );
-    expect(beside.tables.map((t) => [t.kind, t.range])).toEqual([["register", "B1:C2"]]);
+    // "Target" labels the register's line: it is the register's label column, not a target's amount.
+    expect(beside.tables.map((t) => [t.kind, t.range])).toEqual([["register", "A1:C2"]]);
     const unitOnly = check(grid("S", [["Savings needed", "£000"]]));
     expect(unitOnly.tables).toEqual([]);
   });

@@ -244,9 +244,16 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
     if (!sheet || isAddinSheet(f.sheet)) return `${where}: not a checked sheet`;
     const at = parseA1(f.cell);
     if (!at) return `${where}: not an A1 address`;
+    // A formula or a merged area is part of the sheet even where no value was handed over with it.
     const size = gridSize(sheet);
-    if (!(at.row < size.rows && at.col < size.cols) && f.cell !== "A1")
-      return `${where}: outside the ${size.rows}×${size.cols} grid`;
+    let rows = Math.max(size.rows, sheet.formulas.length);
+    let cols = size.cols;
+    for (const r of sheet.formulas) if (r && r.length > cols) cols = r.length;
+    for (const m of sheet.merges) {
+      rows = Math.max(rows, m.bottom + 1);
+      cols = Math.max(cols, m.right + 1);
+    }
+    if (!(at.row < rows && at.col < cols) && f.cell !== "A1") return `${where}: outside the ${rows}×${cols} grid`;
     if (f.table === "" ? f.rule !== "no-template" : !tableNames.has(`${f.sheet}\u0000${f.table}`))
       return `${where}: unknown table "${f.table}"`;
     if (f.message === "" || /NaN|undefined|Infinity|\[object/.test(f.message))

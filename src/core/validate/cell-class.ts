@@ -1,0 +1,65 @@
+/**
+ * What a cell is, before anything knows which table it belongs to (Pytheas reads a table as a
+ * block of consistent columns): a figure, a figure typed as text, a not-applicable marker, words,
+ * an error, a date, a formula whose result was never stored, or nothing.
+ */
+import { isNotApplicable, parseAmountText } from "../amount";
+import { isCellError, parseErrorCode } from "../excel-errors";
+import { SheetGrid } from "../grid";
+import { parseUnit } from "../units";
+
+export type CellClass =
+  | "blank"
+  | "figure" // a number
+  | "text-figure" // an amount or a percentage typed as text: `2,800**`, `£408m`, `92.4%`
+  | "na" // `n/a`, `-`, `nil`
+  | "word"
+  | "error"
+  | "date" // a number shown as a date: not a figure
+  | "uncached"; // a formula with no stored result (files written by other programs)
+
+/** A percentage typed as text: `92.4%`, `(3%)`. */
+const PERCENT_TEXT = /^\(?[-−]?\d[\d,]*(?:\.\d+)?\s*%\)?$/;
+
+const dateFormats = new Map<string, boolean>();
+
+/** A number format that shows a date or time (`dd/mm/yyyy`, `mmm-yy`, `h:mm`), quoted text and colours aside. */
+export function isDateFormat(code: string | null | undefined): boolean {
+  if (!code || code === "General") return false;
+  let known = dateFormats.get(code);
+  if (known === undefined) {
+    const bare = code.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+    known = /[dmyhs]/i.test(bare) && !/[0#?]/.test(bare.replace(/[dmyhs]+/gi, ""));
+    dateFormats.set(code, known);
+  }
+  return known;
+}
+
+export function classifyCell(sheet: SheetGrid, row: number, col: number): CellClass {
+  const v = sheet.values[row]?.[col];
+  if (v === null || v === undefined || v === "") return sheet.formulas[row]?.[col] ? "uncached" : "blank";
+  if (typeof v === "number") return isDateFormat(sheet.numberFormats[row]?.[col]) ? "date" : "figure";
+  if (typeof v === "boolean") return "word";
+  if (typeof v !== "string") return isCellError(v) ? "error" : "blank";
+  const text = v.trim();
+  if (text === "") return "blank";
+  if (isNotApplicable(text)) return "na";
+  if (text.charCodeAt(0) === 35 /* # */ && parseErrorCode(text)) return "error";
+  const first = text.charCodeAt(0);
+  // Words never start with a digit, a sign, a bracket or a currency sign: most text is decided here.
+  const numeric = (first >= 48 && first <= 57) || "(-−–+£$€.".includes(text[0]);
+  // `£000` parses as an amount of nothing: it is a unit.
+  if (numeric && parseUnit(text) === null && (parseAmountText(text) !== null || PERCENT_TEXT.test(text)))
+    return "text-figure";
+  return "word";
+}
+
+/** A figure of the sheet, as coverage counts them: numbers, amounts typed as text, formulas never worked out. */
+export function isFigureClass(c: CellClass): boolean {
+  return c === "figure" || c === "text-figure" || c === "uncached";
+}
+
+/** Text that is nothing but a number gone wrong (`0.062)`, `1,2`): a figure nobody can read. */
+export function isMalformedFigure(text: string): boolean {
+  return /\d/.test(text) && /^[\s()£$€+\-−–.,\d%*]+$/.test(text) && parseAmountText(text) === null;
+}

@@ -1,0 +1,399 @@
+/**
+ * What each total and sub-total adds up (SPEC §4), found the way Strudel and AggreCol find them:
+ * by label where a label says so (`Total`, `Sub-total`, `Grand total`, `Balanced budget`), and by
+ * arithmetic where it does not (`Service expenditure`, `Cost of Services`, a department's name):
+ * a row whose figures equal the sum of the rows above it is a total whatever its label.
+ *
+ * The rows a total adds up are not always "the lines since the last total": councils print
+ * running balances (`Budget requirement 2024/25` = last year's + the changes), totals of a
+ * section after an opening line, totals that include an earlier total. Each total is tried
+ * against a few readings of the rows above, and takes the one that adds up; when none does, it
+ * is checked against the plain reading, so its fault is reported.
+ */
+import { Decimal } from "../decimal";
+import { checkSum, scaledValue } from "./bounds";
+import { Amount, exactValue, hasFigure } from "./reader";
+import { MisalignedRow, RowGroup, RowGroups, TableRow } from "./tables";
+
+/** A row's label says it is a total (of everything above, or of what it names) or a sub-total, or nothing. */
+export type LabelledKind = "grand" | "total" | "subtotal" | null;
+
+export interface GroupingInput {
+  rows: TableRow[];
+  /** What each row's label says (same order as rows). */
+  labelled: LabelledKind[];
+  /** Indexes into each row's figures of the columns that total rows add up. */
+  summed: number[];
+  /** Rows that can only be lines (a register line with a reference). */
+  lineOnly: boolean[];
+  /** Summed columns that hold successive years (or periods), where a row printed one column off can be told. */
+  ordered: number[];
+  /**
+   * Rows that start a run of lines: labelled in another column than the line above, or after a
+   * blank row or a heading. A total of the last lines only (not all since the last total) must
+   * start at one: a run of lines that happens to add up to a wrong total is no reading.
+   */
+  runStarts: ReadonlySet<TableRow>;
+}
+
+export interface Grouping {
+  groups: RowGroups;
+  misaligned: MisalignedRow[];
+}
+
+/** A running sum of figures, kept as a scaled integer while it can be, so that long tables cost no Decimal. */
+class RunningSum {
+  private int = 0;
+  private scale = 0;
+  private exact: Decimal | null = null;
+
+  add(a: Amount, sign: 1 | -1): void {
+    if (!hasFigure(a)) return;
+    if (this.exact === null) {
+      const s = a.exact === null ? scaledValue(a.value) : null;
+      const scale = s ? Math.max(s.scale, this.scale) : 0;
+      const mine = this.int * 10 ** (scale - this.scale);
+      const next = s ? mine + sign * s.int * 10 ** (scale - s.scale) : NaN;
+      if (Number.isSafeInteger(mine) && Number.isSafeInteger(next)) {
+        this.int = next;
+        this.scale = scale;
+        return;
+      }
+      this.exact = this.value();
+    }
+    this.exact = this.exact.plus(exactValue(a).times(sign));
+  }
+
+  /** Whether the sum equals a stated figure exactly (both read as Excel shows 15 digits). */
+  equals(a: Amount): boolean {
+    if (!hasFigure(a)) return false;
+    const s = this.exact === null && a.exact === null ? scaledValue(a.value) : null;
+    if (s) {
+      const scale = Math.max(s.scale, this.scale);
+      const theirs = s.int * 10 ** (scale - s.scale);
+      const mine = this.int * 10 ** (scale - this.scale);
+      if (Number.isSafeInteger(theirs) && Number.isSafeInteger(mine)) return theirs === mine;
+    }
+    return this.value().eq(exactValue(a));
+  }
+
+  private value(): Decimal {
+    return this.exact ?? new Decimal(this.int).times(new Decimal(10).pow(-this.scale));
+  }
+}
+
+/** One reading of the rows a total adds up. */
+type Reading = "plain" | "lines" | "running" | "all-lines" | "suffix";
+
+/** How a set of parts fares against a total row, over its summed columns. */
+interface Fit {
+  /** Columns where the row states a figure. */
+  stated: number;
+  /** Of those, columns that add up exactly, or within rounding. */
+  exact: number;
+  rounding: number;
+  /** Columns that add up exactly from at least two figures, not all zero. */
+  meaningful: number;
+}
+
+function fit(parts: readonly TableRow[], row: TableRow, summed: readonly number[]): Fit {
+  const result: Fit = { stated: 0, exact: 0, rounding: 0, meaningful: 0 };
+  for (const k of summed) {
+    const stated = row.figures[k];
+    if (!hasFigure(stated)) continue;
+    result.stated++;
+    const figures = parts.map((p) => p.figures[k]);
+    const difference = checkSum(figures, stated);
+    if (difference === null) {
+      result.exact++;
+      const present = figures.filter(hasFigure);
+      if (present.length >= 2 && present.some((a) => a.value !== 0)) result.meaningful++;
+    } else if (difference.outcome === "rounding") result.rounding++;
+  }
+  return result;
+}
+
+/** Whether a group adds up in every summed column it states (exactly or within rounding). */
+export function addsUp(group: RowGroup, summed: readonly number[]): boolean {
+  const f = fit(group.parts, group.row, summed);
+  return f.stated > 0 && f.exact + f.rounding === f.stated;
+}
+
+/**
+ * Works out the groups of a table's rows. Rows change kind here: a line that adds up the rows
+ * above becomes a total, and a total that a later total adds up becomes a sub-total.
+ */
+export function groupRows(input: GroupingInput): Grouping {
+  const { rows, labelled, summed, lineOnly } = input;
+  const groups: RowGroup[] = [];
+  const misaligned: MisalignedRow[] = [];
+  /** Rows not yet added up by a total, in order. */
+  let open: TableRow[] = [];
+  /** Where the trailing run of lines in `open` starts. */
+  let linesFrom = 0;
+  /** Lines since the last labelled total, ignoring totals found by arithmetic. */
+  let sinceTotal: TableRow[] = [];
+  const trailing = summed.map(() => new RunningSum());
+  const openSums = summed.map(() => new RunningSum());
+  const arithmetic = new Set<TableRow>();
+  /** Totals that say no more than `Total`: they close everything above them. */
+  const grands = new Set<TableRow>();
+
+  const addOpen = (row: TableRow) => {
+    open.push(row);
+    summed.forEach((k, i) => openSums[i].add(row.figures[k], 1));
+  };
+  const close = (row: TableRow, parts: TableRow[], checked = true) => {
+    const taken = new Set(parts);
+    open = open.filter((r) => !taken.has(r));
+    for (const p of parts) summed.forEach((k, i) => openSums[i].add(p.figures[k], -1));
+    addOpen(row);
+    linesFrom = open.length;
+    trailing.forEach((_, i) => (trailing[i] = new RunningSum()));
+    if (checked) groups.push({ row, parts });
+  };
+
+  rows.forEach((row, index) => {
+    if (row.kind === "heading") return;
+    const label = labelled[index];
+    const lines = open.slice(linesFrom);
+    if (label === null) {
+      // A line, unless it adds up the rows above: tried cheaply on running sums first.
+      if (!lineOnly[index] && lines.length + open.length >= 2 && addsUpSomewhere(row, summed, trailing, openSums)) {
+        const reading = arithmeticReading(row, lines, open, summed);
+        if (reading) {
+          row.kind = "total";
+          arithmetic.add(row);
+          close(row, reading);
+          sinceTotal.push(row);
+          return;
+        }
+      }
+      addOpen(row);
+      sinceTotal.push(row);
+      summed.forEach((k, i) => trailing[i].add(row.figures[k], 1));
+      return;
+    }
+    row.kind = label === "subtotal" ? "subtotal" : "total";
+    const plain: Candidate = { reading: "plain", parts: plainParts(label, lines, open, grands) };
+    const readings = candidateReadings(plain, lines, open, sinceTotal);
+    let chosen = chooseReading(readings, row, summed) ?? exactSuffix(lines, row, summed, input.runStarts);
+    if (chosen?.reading === "all-lines") {
+      // Rows taken for totals by arithmetic in between were lines after all (a line that
+      // happened to equal the two above it): they are parts again.
+      const demoted = new Set(chosen.parts.filter((r) => arithmetic.has(r)));
+      for (const r of demoted) r.kind = "line";
+      for (let i = groups.length - 1; i >= 0; i--) if (demoted.has(groups[i].row)) groups.splice(i, 1);
+    }
+    if (!chosen) {
+      // Nothing adds up: perhaps a row was printed a column out (Gateshead's unidentified cuts),
+      // under whichever reading then adds up; else the plain reading stands, to be reported.
+      const shifted = misalignedUnder(readings, row, input.ordered);
+      if (shifted) misaligned.push(shifted.row);
+      chosen = shifted?.reading ?? plain;
+    }
+    // A total of one earlier total that differs from it adds up something else (another
+    // table's figures, as `Total Council Tax requirement` does): nothing here can check it.
+    const unknown =
+      chosen === plain &&
+      plain.parts.length === 1 &&
+      plain.parts[0].kind === "total" &&
+      !addsUp({ row, parts: plain.parts }, summed);
+    close(row, chosen.parts, !unknown);
+    if (label !== "subtotal") sinceTotal = [];
+    if (label === "grand") grands.add(row);
+  });
+
+  // A total that a later total adds up is a sub-total of it.
+  const inner = new Set<TableRow>();
+  for (const g of groups) for (const p of g.parts) if (p.kind === "total") inner.add(p);
+  for (const row of inner) row.kind = "subtotal";
+  return {
+    groups: {
+      subtotals: groups.filter((g) => g.row.kind === "subtotal"),
+      totals: groups.filter((g) => g.row.kind === "total"),
+    },
+    misaligned,
+  };
+}
+
+/** Whether some summed column of `row` equals the trailing lines' or all open rows' running sum. */
+function addsUpSomewhere(
+  row: TableRow,
+  summed: readonly number[],
+  trailing: RunningSum[],
+  open: RunningSum[],
+): boolean {
+  for (let i = 0; i < summed.length; i++) {
+    const a = row.figures[summed[i]];
+    if (hasFigure(a) && a.value !== 0 && (trailing[i].equals(a) || open[i].equals(a))) return true;
+  }
+  return false;
+}
+
+/**
+ * The rows a line adds up when it is a total by arithmetic alone: at least half the columns it
+ * has figures in add up exactly, one of them from two or more figures, and none merely comes
+ * close. A column that is out by more than rounding is a fault to report (Westmorland's
+ * `Service expenditure`); one out by a little is what a line that happens to equal the lines
+ * above it in one column looks like in the next.
+ */
+function arithmeticReading(row: TableRow, lines: TableRow[], open: TableRow[], summed: number[]): TableRow[] | null {
+  for (const parts of [lines, open]) {
+    if (parts.length < 2) continue;
+    const f = fit(parts, row, summed);
+    if (f.meaningful >= 1 && 2 * f.exact >= f.stated && f.rounding === 0) return parts;
+  }
+  return null;
+}
+
+interface Candidate {
+  reading: Reading;
+  parts: TableRow[];
+}
+
+/**
+ * The plain reading: a sub-total adds the lines since the last total or sub-total; a total that
+ * names what it adds (`Total Social care`), what is still open since the last total (or, right
+ * under totals, those totals); a plain `Total`, everything still open since the last plain
+ * `Total` (section totals included).
+ */
+function plainParts(
+  label: "grand" | "total" | "subtotal",
+  lines: TableRow[],
+  open: TableRow[],
+  grands: ReadonlySet<TableRow>,
+): TableRow[] {
+  if (label === "subtotal") return lines;
+  const sinceGrand = open.slice(lastIndexOf(open, (r) => grands.has(r)) + 1);
+  if (label === "grand") return sinceGrand;
+  // `Total savings` right under section totals adds them up, as a plain `Total` would.
+  const sinceTotal = open.slice(lastIndexOf(open, (r) => r.kind === "total") + 1);
+  return sinceTotal.length > 0 ? sinceTotal : sinceGrand;
+}
+
+function candidateReadings(plain: Candidate, lines: TableRow[], open: TableRow[], sinceTotal: TableRow[]): Candidate[] {
+  return [
+    plain,
+    { reading: "lines", parts: lines },
+    { reading: "running", parts: open },
+    { reading: "all-lines", parts: sinceTotal },
+  ];
+}
+
+function lastIndexOf<T>(list: readonly T[], test: (item: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return i;
+  return -1;
+}
+
+/**
+ * The plain reading when it adds up exactly; else another that does; else null (the plain
+ * reading stands, and rounding or a mismatch is judged on it). Another reading is never taken for
+ * adding up within rounding only: more parts reach further, and would excuse a real difference.
+ */
+function chooseReading(readings: Candidate[], row: TableRow, summed: readonly number[]): Candidate | null {
+  for (const r of readings) {
+    if (r.parts.length === 0) continue;
+    const f = fit(r.parts, row, summed);
+    if (f.stated > 0 && f.exact === f.stated) return r;
+  }
+  return null;
+}
+
+/**
+ * The longest run of the last lines (two or more) that adds up to the total exactly in every
+ * column: a section's total after an opening line (`Total change in services` below
+ * `Budget requirement 2023/24`). A guess from arithmetic alone, so only an exact one is taken.
+ */
+function exactSuffix(
+  lines: TableRow[],
+  row: TableRow,
+  summed: readonly number[],
+  runStarts: ReadonlySet<TableRow>,
+): Candidate | null {
+  const columns = summed.filter((k) => hasFigure(row.figures[k]));
+  if (columns.length === 0) return null;
+  const sums = columns.map(() => new RunningSum());
+  let found = -1;
+  for (let from = lines.length - 1; from >= 1; from--) {
+    columns.forEach((k, i) => sums[i].add(lines[from].figures[k], 1));
+    if (
+      lines.length - from >= 2 &&
+      runStarts.has(lines[from]) &&
+      columns.every((k, i) => sums[i].equals(row.figures[k]))
+    )
+      found = from;
+  }
+  return found < 0 ? null : { reading: "suffix", parts: lines.slice(found) };
+}
+
+/** Beyond this many parts a misaligned row is not looked for (the search tries every part). */
+const MAX_MISALIGNED_PARTS = 200;
+
+/**
+ * A total that does not add up in several columns of successive years, but would if one of its
+ * rows were moved one column along: that row was printed one year out of place (Gateshead's
+ * "Potential budget cuts" line). Columns holding a figure that cannot be read are left out.
+ */
+/** The first reading under which one row, moved a column along, makes the total add up. */
+function misalignedUnder(
+  readings: Candidate[],
+  total: TableRow,
+  ordered: readonly number[],
+): { reading: Candidate; row: MisalignedRow } | null {
+  for (const reading of readings) {
+    if (reading.parts.length === 0 || reading.parts.length > MAX_MISALIGNED_PARTS) continue;
+    const row = findMisaligned(reading.parts, total, ordered);
+    if (row) return { reading, row };
+  }
+  return null;
+}
+
+function findMisaligned(parts: TableRow[], total: TableRow, ordered: readonly number[]): MisalignedRow | null {
+  if (ordered.length < 3) return null;
+  const out = ordered.filter((k) => columnHolds(parts, total, k) === false).length;
+  if (out < 2) return null;
+  for (const candidate of parts) {
+    for (const shift of [1, -1]) {
+      const moved = parts.map((p) => (p === candidate ? shiftRow(p, ordered, shift) : p));
+      let checked = 0;
+      let allHold = true;
+      for (const k of ordered) {
+        const verdict = columnHolds(moved, total, k);
+        if (verdict === null) continue;
+        checked++;
+        if (!verdict) {
+          allHold = false;
+          break;
+        }
+      }
+      if (allHold && checked >= 2) return { row: candidate, total, shift, outBy: out };
+    }
+  }
+  return null;
+}
+
+/** Whether one column adds up (exactly or within rounding); null when a part or the total cannot be read. */
+function columnHolds(parts: readonly TableRow[], total: TableRow, k: number): boolean | null {
+  const stated = total.figures[k];
+  if (!hasFigure(stated)) return null;
+  const figures = parts.map((p) => p.figures[k]);
+  if (figures.some((a) => a.kind === "word" && /\d/.test(a.text ?? ""))) return null;
+  const difference = checkSum(figures, stated);
+  return difference === null || difference.outcome === "rounding";
+}
+
+/** A row's figures moved `shift` places along the ordered columns (the cell moved out is dropped). */
+function shiftRow(row: TableRow, ordered: readonly number[], shift: number): TableRow {
+  const figures = row.figures.slice();
+  for (let i = 0; i < ordered.length; i++) {
+    const from = i - shift;
+    figures[ordered[i]] =
+      from >= 0 && from < ordered.length ? row.figures[ordered[from]] : blankLike(row.figures[ordered[i]]);
+  }
+  return { ...row, figures };
+}
+
+function blankLike(a: Amount): Amount {
+  return { ...a, kind: "blank", value: 0, exact: null, text: null, markers: null };
+}
