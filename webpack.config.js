@@ -10,6 +10,11 @@ const { withNamespace } = require("./src/functions/namespace");
 // build for a council's web host is `ADDIN_URL=https://addins.example.gov.uk/savings/ npm run build`.
 const DEV_URL = "https://localhost:3000/";
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
+// The functions and the core code they import, compiled for Excel's JavaScript-only runtime (ES2016).
+const FUNCTIONS_TS = {
+  loader: "ts-loader",
+  options: { onlyCompileBundledFiles: true, configFile: path.resolve(__dirname, "tsconfig.functions.json") },
+};
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -20,18 +25,23 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      // A layer of its own, so that the core modules it shares with the task pane are compiled twice:
+      // to ES2016 for the functions runtime, and to the pane's own target for the pane.
+      functions: { import: "./src/functions/functions.ts", layer: "functions" },
       taskpane: "./src/taskpane/index.tsx",
     },
+    experiments: { layers: true },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
         // The metadata plugin's loader appends CustomFunctions.associate() to every module of the
         // rule it rides on, so the functions file gets a rule of its own (TOOLCHAIN.md).
-        { test: FUNCTIONS_SOURCE, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
+        { test: FUNCTIONS_SOURCE, use: FUNCTIONS_TS },
+        { test: /\.ts$/, issuerLayer: "functions", exclude: [/node_modules/, FUNCTIONS_SOURCE], use: FUNCTIONS_TS },
         {
           test: /\.tsx?$/,
+          issuerLayer: { not: "functions" },
           exclude: [/node_modules/, FUNCTIONS_SOURCE],
           // ES modules out of ts-loader (tsconfig's node16 gives CommonJS here) so that webpack can
           // tree-shake Fluent UI: with CommonJS the pane bundle carries every icon (18 MB, not 0.5 MB).
