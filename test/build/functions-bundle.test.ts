@@ -209,7 +209,8 @@ describe("dist/functions.js in an ES2016 runtime (no built-in newer than ES2016)
   it.each(readmeExamples())(
     "the README's %s → %s, from savings-check eval and from the bundle",
     async (text, printed) => {
-      expect(await evaluate(text)).toEqual({ status: 0, out: printed });
+      // An Excel error prints its code and message and exits 1.
+      expect(await evaluate(text)).toEqual({ status: printed.startsWith("#") ? 1 : 0, out: printed });
       const call = parseCall(text);
       expect(outcomeOf(() => runCall(call, bundle))).toEqual(outcomeOf(() => runCall(call)));
     },
@@ -218,6 +219,35 @@ describe("dist/functions.js in an ES2016 runtime (no built-in newer than ES2016)
   it("the README gives an example for every function", () => {
     const named = new Set(readmeExamples().map(([text]) => parseCall(text).name));
     expect([...named].sort()).toEqual([...FUNCTION_IDS].sort());
+  });
+
+  // What README's "What the functions accept" promises beyond the matrix: array arithmetic of ranges
+  // of different shapes, 0 weeks, the financial years' bounds, data types (no formula can type those).
+  const entity = { type: "Entity", text: "Hampshire", properties: {} };
+  const shapes: [string, Call][] = [
+    "SAVINGS.PCT({1000,2000}, {100;300}, 1)",
+    "SAVINGS.PCT({1;2;3}, {1;2})",
+    "CLA.REDUCTION({1053;800}, {34,31}, 270000)",
+    "CLA.COST(893, 1, 0)",
+    "SAVINGS.FY(1)",
+    "SAVINGS.FY(92)",
+    "SAVINGS.FY(2958465)",
+    'SAVINGS.FYNEXT("1900/01", -1)',
+  ].map((text): [string, Call] => [text, parseCall(text)]);
+  const dataTypes: [string, Call][] = [
+    ["CLA.RATE(870, <Entity>)", { name: "CLA.RATE", args: [870, entity as never] }],
+    [
+      "SAVINGS.TOTAL({1;<Double>})",
+      { name: "SAVINGS.TOTAL", args: [[[1], [{ type: "Double", basicValue: 2 } as never]]] },
+    ],
+    [
+      "SAVINGS.PCT(<Error #DIV/0!>, 1)",
+      { name: "SAVINGS.PCT", args: [{ type: "Error", basicValue: "#DIV/0!" } as never, 1] },
+    ],
+  ];
+
+  it.each([...shapes, ...dataTypes])("%s: the same value or error and message as savings-check eval", (_, call) => {
+    expect(outcomeOf(() => runCall(call, bundle))).toEqual(outcomeOf(() => runCall(call)));
   });
 
   // Every cell of the bad-input matrix, as a formula: each argument of each function given text, an

@@ -102,13 +102,13 @@ function fyArg(empty: Expected): Record<Case, Expected> {
 }
 
 function weeksArg(full: number): Record<Case, Expected> {
-  // An empty weeks cell arrives as 0 on desktop and null on the web: both mean 52.
+  // 0 weeks is outside 1-53, typed or an empty cell on desktop (which arrives as 0); null is left out.
   return {
     ...numberArg("weeks", "from 1 to 53"),
     emptyText: ok([[full]]),
     null: ok([[full]]),
     negative: NUM("weeks must be from 1 to 53, got -5"),
-    zero: ok([[full]]),
+    zero: NUM("weeks must be from 1 to 53, got 0 (Excel desktop passes an empty cell as 0): leave weeks out for 52"),
     range: single("weeks"),
   };
 }

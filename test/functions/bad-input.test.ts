@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { FUNCTION_ARGS, FUNCTION_IDS } from "../../src/core/function-args";
 import { BAD, Case, MATRIX, asExcelPasses } from "./bad-input-matrix";
-import { CustomFunctionError, cell, errorCell, outcome, thrown } from "./excel";
+import { CustomFunctionError, cell, column, errorCell, outcome, thrown } from "./excel";
 
 describe("the matrix covers every function and every argument", () => {
   it.each(FUNCTION_IDS)("%s", (id) => {
@@ -45,10 +45,78 @@ describe("other shapes Excel can hand over", () => {
     });
   });
 
-  it("ranges of different sizes are #VALUE!, naming both", () => {
-    expect(thrown("SAVINGS.PCT", [[1], [2], [3]], [[1], [2]])).toEqual({
+  it("ranges of different sizes: as Excel's array arithmetic, a cell beyond the shorter range is #N/A, naming it", () => {
+    expect(outcome("SAVINGS.PCT", [[1], [2], [3]], [[1], [2]])).toEqual({
+      value: [
+        [100],
+        [100],
+        [new CustomFunctionError("#N/A", "saving is 2×1 cells: it has no cell for row 3, column 1 of the result")],
+      ],
+    });
+    expect(
+      outcome(
+        "SAVINGS.GAP",
+        [
+          [10, 20],
+          [30, 40],
+        ],
+        [[1, 2, 3]],
+      ),
+    ).toEqual({
+      value: [
+        [
+          9,
+          18,
+          new CustomFunctionError("#N/A", "target is 2×2 cells: it has no cell for row 1, column 3 of the result"),
+        ],
+        [
+          29,
+          38,
+          new CustomFunctionError("#N/A", "target is 2×2 cells: it has no cell for row 2, column 3 of the result"),
+        ],
+      ],
+    });
+  });
+
+  it("a cell holding an Excel data type (an object) is #VALUE!, saying to give its figure", () => {
+    const hampshire = {
+      type: "Entity",
+      text: "Hampshire",
+      properties: { Population: { type: "Double", basicValue: 280000 } },
+    };
+    expect(thrown("CLA.RATE", cell(870), cell(hampshire))).toEqual({
       code: "#VALUE!",
-      message: "budget is 3×1 cells but saving is 2×1: give ranges of the same size, or single values",
+      message:
+        "population is an Excel data type (Entity, text 'Hampshire'), not a plain value: give its figure instead, such as one of its fields (=A2.Population)",
+    });
+    expect(thrown("SAVINGS.FY", { type: "FormattedNumber", basicValue: 43009, numberFormat: "dd/mm/yyyy" })).toEqual({
+      code: "#VALUE!",
+      message:
+        "date is an Excel data type (FormattedNumber, 43009), not a plain value: give its figure instead, such as one of its fields (=A2.Population)",
+    });
+    expect(thrown("SAVINGS.TOTAL", column(1, { type: "WebImage", address: "https://example.org/a.png" }))).toEqual({
+      code: "#VALUE!",
+      message:
+        "range (row 2) is an Excel data type (WebImage), not a plain value: give its figure instead, such as one of its fields (=A2.Population)",
+    });
+    // Inside a range it is that cell's result, as any other bad cell.
+    expect(outcome("SAVINGS.CONVERT", column(1000, { type: "Double", basicValue: 2000 }), "£", "£000")).toEqual({
+      value: [
+        [1],
+        [
+          new CustomFunctionError(
+            "#VALUE!",
+            "value is an Excel data type (Double, 2000), not a plain value: give its figure instead, such as one of its fields (=A2.Population)",
+          ),
+        ],
+      ],
+    });
+  });
+
+  it("an error data type passes on as its error", () => {
+    expect(thrown("SAVINGS.PCT", cell({ type: "Error", errorType: "Div0", basicValue: "#DIV/0!" }), cell(1))).toEqual({
+      code: "#DIV/0!",
+      message: "budget is the error #DIV/0!",
     });
   });
 
@@ -106,8 +174,21 @@ describe("other shapes Excel can hand over", () => {
   it("a year past 9998/99 is #NUM!", () => {
     expect(thrown("SAVINGS.FYNEXT", "9998/99", 1)).toEqual({
       code: "#NUM!",
-      message: "the financial year must be between 1900/01 and 9998/99, got one starting in 9999",
+      message:
+        "the financial year must be from 1900/01 to 9998/99 (the years within Excel's dates), got one starting in 9999",
     });
+  });
+
+  it("SAVINGS.FY has the same years as SAVINGS.FYNEXT: Excel's first date, 1 January 1900, is #NUM!", () => {
+    const before = {
+      code: "#NUM!",
+      message:
+        "the financial year must be from 1900/01 to 9998/99 (the years within Excel's dates), got one starting in 1899",
+    };
+    expect(thrown("SAVINGS.FY", 1)).toEqual(before);
+    expect(thrown("SAVINGS.FYNEXT", "1900/01", -1)).toEqual(before);
+    expect(outcome("SAVINGS.FY", 92)).toEqual({ value: "1900/01" }); // 1 April 1900
+    expect(outcome("SAVINGS.FY", 2958465)).toEqual({ ...before, message: before.message.replace("1899", "9999") });
   });
 
   it("a date that does not exist is #VALUE!", () => {
