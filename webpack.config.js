@@ -5,6 +5,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { FunctionsMetadataCheck } = require("./src/functions/metadata-check");
 const { withNamespace } = require("./src/functions/namespace");
+const { HelpPage } = require("./src/help/help-page");
 
 // Where the add-in is served from. Development uses the dev server on localhost; a production
 // build for a council's web host is `ADDIN_URL=https://addins.example.gov.uk/savings/ npm run build`.
@@ -57,6 +58,7 @@ module.exports = async (env, options) => {
       new FunctionsMetadataCheck(), // the build fails if a function of src/core/function-args.ts loses its metadata
       new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HelpPage(), // help.html from the README's sections for users: the manifest's SupportUrl and LearnMoreUrl
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
