@@ -12,10 +12,10 @@ const { HelpPage } = require("./src/help/help-page");
 const DEV_URL = "https://localhost:3000/";
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
 // The functions and the core code they import, compiled for Excel's JavaScript-only runtime (ES2016).
-const FUNCTIONS_TS = {
+const functionsTs = (instance) => ({
   loader: "ts-loader",
-  options: { onlyCompileBundledFiles: true, configFile: path.resolve(__dirname, "tsconfig.functions.json") },
-};
+  options: { instance, onlyCompileBundledFiles: true, configFile: path.resolve(__dirname, "tsconfig.functions.json") },
+});
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -36,10 +36,16 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        // The metadata plugin's loader appends CustomFunctions.associate() to every module of the
-        // rule it rides on, so the functions file gets a rule of its own (TOOLCHAIN.md).
-        { test: FUNCTIONS_SOURCE, use: FUNCTIONS_TS },
-        { test: /\.ts$/, issuerLayer: "functions", exclude: [/node_modules/, FUNCTIONS_SOURCE], use: FUNCTIONS_TS },
+        // The metadata plugin's loader appends CustomFunctions.associate() to the functions file, and
+        // in watch mode ts-loader runs every file of an instance through the loaders of the chain it
+        // rebuilds, so the functions file gets a rule and a ts-loader instance of its own (TOOLCHAIN.md).
+        { test: FUNCTIONS_SOURCE, use: functionsTs("functions") },
+        {
+          test: /\.ts$/,
+          issuerLayer: "functions",
+          exclude: [/node_modules/, FUNCTIONS_SOURCE],
+          use: functionsTs("functions-core"),
+        },
         {
           test: /\.tsx?$/,
           issuerLayer: { not: "functions" },
