@@ -145,8 +145,9 @@ function isDataType(value: unknown): value is DataType {
 function errorCodeOf(value: unknown): string | null {
   if (isCellError(value)) return value.error;
   if (typeof value !== "object" || value === null) return null;
-  const code = isDataType(value) ? value.type === "Error" && value.basicValue : (value as { code?: unknown }).code;
-  return typeof code === "string" && (EXCEL_ERROR_CODES as readonly string[]).includes(code) ? code : null;
+  const { code, type, basicValue } = value as { code?: unknown; type?: unknown; basicValue?: unknown };
+  const found = code !== undefined ? code : type === "Error" ? basicValue : null;
+  return typeof found === "string" && (EXCEL_ERROR_CODES as readonly string[]).includes(found) ? found : null;
 }
 
 const PASSED_ON = new Set(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]);
