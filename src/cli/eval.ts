@@ -121,8 +121,11 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** Runs a parsed call as Excel would: a single value for a range argument arrives as a 1×1 range. */
-export function runCall(call: Call): number | string | number[][] {
+/**
+ * Runs a parsed call as Excel would: a single value for a range argument arrives as a 1×1 range.
+ * `functions` is the add-in's own table; the bundle test passes the functions of dist/functions.js.
+ */
+export function runCall(call: Call, functions: typeof FUNCTIONS = FUNCTIONS): number | string | number[][] {
   const id = FUNCTION_IDS.find((known) => known === call.name) as FunctionId | undefined;
   // Excel shows #NAME? for a function it does not know.
   if (!id)
@@ -137,7 +140,7 @@ export function runCall(call: Call): number | string | number[][] {
     const arg = i < call.args.length ? call.args[i] : null;
     return passedAsRange(spec) && !Array.isArray(arg) ? [[arg]] : arg;
   });
-  return FUNCTIONS[id](...args);
+  return functions[id](...args);
 }
 
 export const evalCommand: Command = {

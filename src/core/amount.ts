@@ -41,7 +41,7 @@ export function parseAmountText(text: string): ParsedAmount | null {
   const markers: string[] = [];
   for (let m = FOOTNOTE_MARKER.exec(t); m; m = FOOTNOTE_MARKER.exec(t)) {
     markers.unshift(m[1]);
-    t = t.slice(0, m.index).trimEnd();
+    t = t.slice(0, m.index).trim();
   }
   let negative = false;
   const bracketed = /^\((.*)\)$/.exec(t);
@@ -56,7 +56,7 @@ export function parseAmountText(text: string): ParsedAmount | null {
     t = t.slice(sign[0].length);
   }
   const hasPound = t.startsWith("£");
-  if (hasPound) t = t.slice(1).trimStart();
+  if (hasPound) t = t.slice(1).trim();
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*([a-z]*)$/i.exec(t);
   if (!match || (match[1] === undefined && match[2] === undefined)) return null;
   const suffix = match[3].toLowerCase();

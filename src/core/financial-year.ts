@@ -16,7 +16,8 @@ export function parseFinancialYear(text: string): number | null {
 
 /** The `2015/16` form of the year starting in `startYear`. */
 export function formatFinancialYear(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
+  // 100 + the last two digits, less its leading 1: "00" to "99" (no padStart in the ES2016 functions runtime).
+  return `${startYear}/${String(100 + ((startYear + 1) % 100)).slice(1)}`;
 }
 
 /** The financial year (its start year) that a calendar date falls in. */

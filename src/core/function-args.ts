@@ -3,8 +3,8 @@
  * same way), and the one routine that turns what Excel hands a function into a checked value.
  *
  * Excel passes numbers, text, booleans, null (an omitted argument, or an empty cell on the web), 0
- * (an empty cell on desktop), error values, and 2-D arrays (ranges). Whatever arrives, the result is
- * either a checked value or a FunctionError whose message names the argument.
+ * (an empty cell on desktop), error values, data types (objects), and 2-D arrays (ranges). Whatever
+ * arrives, the result is either a checked value or a FunctionError whose message names the argument.
  */
 import { isNotApplicable, parseAmountText } from "./amount";
 import { Decimal, decimalFromNumber } from "./decimal";
@@ -130,14 +130,27 @@ export interface TextAmount {
 /** A checked argument: what each kind becomes. */
 export type ArgValue = Decimal | number | Unit | CalendarDate | TextAmount | Decimal[] | null;
 
-/** An error value arriving as an argument: CustomFunctions.Error ({code}) or a grid CellError ({error}). */
+/** An Excel data type as a custom function receives it: an object with a `type` (Entity, FormattedNumber…). */
+interface DataType {
+  type: string;
+  text?: unknown;
+  basicValue?: unknown;
+}
+
+function isDataType(value: unknown): value is DataType {
+  return typeof value === "object" && value !== null && typeof (value as DataType).type === "string";
+}
+
+/**
+ * An error value arriving as an argument: CustomFunctions.Error ({code}), a grid CellError ({error})
+ * or an error data type ({type: "Error", basicValue: "#N/A"}).
+ */
 function errorCodeOf(value: unknown): string | null {
   if (isCellError(value)) return value.error;
-  if (typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string") {
-    const code = (value as { code: string }).code;
-    return (EXCEL_ERROR_CODES as readonly string[]).includes(code) ? code : null;
-  }
-  return null;
+  if (typeof value !== "object" || value === null) return null;
+  const { code, type, basicValue } = value as { code?: unknown; type?: unknown; basicValue?: unknown };
+  const found = code !== undefined ? code : type === "Error" ? basicValue : null;
+  return typeof found === "string" && (EXCEL_ERROR_CODES as readonly string[]).includes(found) ? found : null;
 }
 
 const PASSED_ON = new Set(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]);
@@ -146,6 +159,17 @@ const PASSED_ON = new Set(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]);
 function passOn(label: string, code: string): FunctionError {
   const shown = PASSED_ON.has(code) ? (code as FunctionError["code"]) : "#VALUE!";
   return new FunctionError(shown, MESSAGES.errorValue(label, code));
+}
+
+/** A cell's value as it is, once an error value is passed on and a data type refused (it has no one figure). */
+function plainCell(value: unknown, label: string): unknown {
+  const code = errorCodeOf(value);
+  if (code) throw passOn(label, code);
+  if (isDataType(value)) {
+    const shown = [value.text, value.basicValue].find((v) => typeof v === "string" || typeof v === "number");
+    throw new FunctionError("#VALUE!", MESSAGES.dataType(label, value.type, shown));
+  }
+  return value;
 }
 
 /** A single value from what may be a 1×1 range; larger ranges are an error. */
@@ -182,8 +206,6 @@ function toDecimal(raw: unknown, label: string, naAsZero: boolean): Decimal {
     if (parsed.unit) throw new FunctionError("#VALUE!", MESSAGES.amountWithUnit(label, raw.trim()));
     return parsed.value;
   }
-  const code = errorCodeOf(raw);
-  if (code) throw passOn(label, code);
   throw new FunctionError("#VALUE!", MESSAGES.notNumber(label, raw));
 }
 
@@ -193,7 +215,12 @@ function checkBounds(value: Decimal, rule: NumberRule, spec: ArgSpec, label: str
   if (rule.max < MAX_MAGNITUDE) {
     // A small-range kind (decimals, weeks, a rate, years) says its own range, even for 1e308.
     if (value.lessThan(min) || value.greaterThan(rule.max)) {
-      throw new FunctionError("#NUM!", MESSAGES.outOfRange(label, String(min), String(rule.max), shown));
+      // Desktop Excel passes an empty cell as 0: where 0 is out of range, say how to get the default.
+      const message =
+        value.isZero() && spec.default !== undefined
+          ? MESSAGES.zeroOutOfRange(label, String(min), String(rule.max), String(spec.default))
+          : MESSAGES.outOfRange(label, String(min), String(rule.max), shown);
+      throw new FunctionError("#NUM!", message);
     }
     if (rule.whole && !value.isInteger()) throw new FunctionError("#NUM!", MESSAGES.notWhole(label, shown));
     return;
@@ -224,8 +251,6 @@ function toDate(raw: unknown, label: string): CalendarDate {
     }
     return dateFromExcelSerial(raw);
   }
-  const code = errorCodeOf(raw);
-  if (code) throw passOn(label, code);
   const date = typeof raw === "string" ? dateFromText(raw) : null;
   if (!date) throw new FunctionError("#VALUE!", MESSAGES.notDate(label, raw));
   return date;
@@ -245,11 +270,12 @@ function textAmount(value: unknown, label: string): TextAmount {
 /** Checks one argument (a single value; ranges are split into cells by `evaluate`). */
 function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name): ArgValue {
   if (spec.kind === "range") return amountsInRange(raw, spec);
-  let value = single(raw, label);
+  let value = plainCell(single(raw, label), label);
   const rule = NUMBER_RULES[spec.kind];
-  // Desktop Excel passes an empty cell as 0, the web as null. Where 0 is not allowed (a unit, a date,
-  // a financial year, a number of weeks) 0 can only be an empty cell: read it as one on both.
-  if (value === 0 && (TEXT_LIKE.has(spec.kind) || (rule && rule.min > 0))) value = null;
+  // Desktop Excel passes an empty cell as 0, the web as null. A unit, a date or a financial year is
+  // never a number 0, so there 0 is an empty cell on both. A number argument takes 0 as 0: an empty
+  // optional number (decimals, n, weeks) is left out on the web but 0 on desktop (README).
+  if (value === 0 && TEXT_LIKE.has(spec.kind)) value = null;
   if (TEXT_LIKE.has(spec.kind) && isEmpty(value)) value = null;
   if (spec.optional && isEmpty(value)) return spec.default === undefined ? null : coerceArg(spec.default, spec, label);
   if (rule) {
@@ -258,8 +284,6 @@ function coerceArg(raw: unknown, spec: ArgSpec, label: string = spec.name): ArgV
     checkBounds(decimal, rule, spec, label);
     return spec.kind === "decimals" || spec.kind === "years" ? decimal.toNumber() : decimal;
   }
-  const code = errorCodeOf(value);
-  if (code) throw passOn(label, code);
   switch (spec.kind) {
     case "unit": {
       const unit = typeof value === "string" ? parseUnit(value) : null;
@@ -290,7 +314,7 @@ function amountsInRange(raw: unknown, spec: ArgSpec): Decimal[] {
   grid.forEach((row, r) =>
     row.forEach((cell, c) => {
       const label = `${spec.name} (row ${r + 1}${wide ? `, column ${c + 1}` : ""})`;
-      const amount = toDecimal(cell, label, true);
+      const amount = toDecimal(plainCell(cell, label), label, true);
       checkBounds(amount, NUMBER_RULES.amount as NumberRule, spec, label);
       amounts.push(amount);
     }),
@@ -315,11 +339,12 @@ export type Cells<T> = (T | FunctionError)[][];
 const sizeOf = (grid: unknown[][]) => `${grid.length}×${grid[0].length}`;
 
 /**
- * Evaluates a function over its arguments. Range arguments give one result per cell (a single value
- * or a single row/column is used against every row/column, as Excel broadcasts); an error in one
- * cell is that cell's result. An error in a single-value argument, or ranges of different sizes,
- * throws. `fast`, when given, may answer a cell from the raw values alone (exact plain-number
- * arithmetic); `undefined` sends the cell through the checked Decimal path.
+ * Evaluates a function over its arguments. Range arguments give one result per cell, as Excel's own
+ * array arithmetic does: the result is as tall as the tallest range and as wide as the widest, a
+ * single value, row or column is spread across it, and a cell beyond a shorter range is #N/A. An
+ * error in one cell is that cell's result; an error in a single-value argument throws. `fast`, when
+ * given, may answer a cell from the raw values alone (exact plain-number arithmetic); `undefined`
+ * sends the cell through the checked Decimal path.
  */
 export function evaluate<T>(
   id: FunctionId,
@@ -331,40 +356,32 @@ export function evaluate<T>(
   const grids: (unknown[][] | null)[] = specs.map((spec, i) => (acceptsRange(spec) ? asGrid(raw[i]) : null));
   let rows = 1;
   let cols = 1;
-  let rowsFrom = -1;
-  let colsFrom = -1;
-  const sizesDiffer = (from: number, i: number) =>
-    new FunctionError(
-      "#VALUE!",
-      MESSAGES.rangeSizes(
-        specs[from].name,
-        sizeOf(grids[from] as unknown[][]),
-        specs[i].name,
-        sizeOf(grids[i] as unknown[][]),
-      ),
-    );
-  grids.forEach((grid, i) => {
-    if (!grid) return;
-    if (grid.length !== 1) {
-      if (rows !== 1 && grid.length !== rows) throw sizesDiffer(rowsFrom, i);
-      rows = grid.length;
-      rowsFrom = i;
-    }
-    if (grid[0].length !== 1) {
-      if (cols !== 1 && grid[0].length !== cols) throw sizesDiffer(colsFrom, i);
-      cols = grid[0].length;
-      colsFrom = i;
-    }
-  });
+  for (const grid of grids) {
+    if (!grid) continue;
+    rows = Math.max(rows, grid.length);
+    cols = Math.max(cols, grid[0].length);
+  }
   const cellRaw: unknown[] = specs.map((_, i) => raw[i]);
   let values: ArgValue[] | null = null;
   const out: Cells<T | number> = [];
   for (let r = 0; r < rows; r++) {
     const row: (T | number | FunctionError)[] = [];
     for (let c = 0; c < cols; c++) {
-      for (let i = 0; i < specs.length; i++) {
+      let short = -1; // a range that ends before this cell
+      for (let i = 0; i < specs.length && short < 0; i++) {
         const grid = grids[i];
-        if (grid) cellRaw[i] = grid[grid.length === 1 ? 0 : r][grid[0].length === 1 ? 0 : c];
+        if (!grid) continue;
+        const gr = grid.length === 1 ? 0 : r;
+        const gc = grid[0].length === 1 ? 0 : c;
+        if (gr < grid.length && gc < grid[0].length) cellRaw[i] = grid[gr][gc];
+        else short = i;
+      }
+      if (short >= 0) {
+        const name = specs[short].name;
+        row.push(
+          new FunctionError("#N/A", MESSAGES.beyondRange(name, sizeOf(grids[short] as unknown[][]), r + 1, c + 1)),
+        );
+        continue;
       }
       const quick = fast?.(cellRaw[0], cellRaw[1], cellRaw[2]);
       if (quick !== undefined) {

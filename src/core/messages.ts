@@ -27,9 +27,10 @@ export const MESSAGES = {
     `${arg} must be a date (a date cell, or text such as 2017-10-01 or 01/10/2017), got ${describeValue(got)}`,
   notAmountText: (arg: string, got: unknown) =>
     `${arg} must be an amount such as £4.462m, 2,800 or (1,250), got ${describeValue(got)}`,
-  rangeSizes: (a: string, aSize: string, b: string, bSize: string) =>
-    `${a} is ${aSize} cells but ${b} is ${bSize}: give ranges of the same size, or single values`,
   errorValue: (arg: string, code: string) => `${arg} is the error ${code}`,
+  dataType: (arg: string, type: string, shown: unknown) =>
+    `${arg} is an Excel data type (${type}${shown === undefined ? "" : `, ${describeValue(shown)}`}), not a plain value: ` +
+    "give its figure instead, such as one of its fields (=A2.Population)",
 
   // #DIV/0!: a divisor of zero
   zero: (arg: string) => `${arg} must not be zero`,
@@ -39,12 +40,17 @@ export const MESSAGES = {
   tooLarge: (arg: string, limit: string, got: string) => `${arg} must be at most ${limit} in size, got ${got}`,
   outOfRange: (arg: string, min: string, max: string, got: string) =>
     `${arg} must be from ${min} to ${max}, got ${got}`,
+  zeroOutOfRange: (arg: string, min: string, max: string, fallback: string) =>
+    `${arg} must be from ${min} to ${max}, got 0 (Excel desktop passes an empty cell as 0): leave ${arg} out for ${fallback}`,
   notWhole: (arg: string, got: string) => `${arg} must be a whole number, got ${got}`,
   exceeds: (arg: string, got: string, other: string, limit: string) =>
     `${arg} (${got}) must not exceed ${other} (${limit})`,
   resultTooLarge: () => "the result is beyond the largest number Excel holds (about 1e308)",
-  yearOutOfRange: (got: string) => `the financial year must be between 1900/01 and 9998/99, got one starting in ${got}`,
+  yearOutOfRange: (first: string, last: string, got: string) =>
+    `the financial year must be from ${first} to ${last} (the years within Excel's dates), got one starting in ${got}`,
 
-  // #N/A: a figure marked not applicable
+  // #N/A: a figure marked not applicable, or no cell there
   notApplicable: (arg: string, text: string) => `${arg} is not applicable ('${text}')`,
+  beyondRange: (arg: string, size: string, row: number, column: number) =>
+    `${arg} is ${size} cells: it has no cell for row ${row}, column ${column} of the result`,
 } as const;

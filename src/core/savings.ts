@@ -63,14 +63,25 @@ export function savingsPhase(fullYear: Decimal, start: CalendarDate, fy: number 
   return fullYear.times(months).dividedBy(12);
 }
 
+/** The first and last financial years wholly within Excel's dates (1 January 1900 to 31 December 9999). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9998;
+
+/** The label of the year starting in `startYear`, the same years for SAVINGS.FY and SAVINGS.FYNEXT. */
+function yearLabel(startYear: number): string {
+  if (startYear < FIRST_YEAR || startYear > LAST_YEAR) {
+    const [first, last] = [FIRST_YEAR, LAST_YEAR].map(formatFinancialYear);
+    throw new FunctionError("#NUM!", MESSAGES.yearOutOfRange(first, last, String(startYear)));
+  }
+  return formatFinancialYear(startYear);
+}
+
 /** The financial-year label (`2017/18`) of a date. */
 export function savingsFy(date: CalendarDate): string {
-  return formatFinancialYear(financialYearOfDate(date.year, date.month));
+  return yearLabel(financialYearOfDate(date.year, date.month));
 }
 
 /** The label `n` years on from the financial year starting in `startYear` (n may be negative). */
 export function savingsFyNext(startYear: number, n: number): string {
-  const year = startYear + n;
-  if (year < 1900 || year > 9998) throw new FunctionError("#NUM!", MESSAGES.yearOutOfRange(String(year)));
-  return formatFinancialYear(year);
+  return yearLabel(startYear + n);
 }

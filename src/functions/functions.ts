@@ -6,6 +6,9 @@
  * shows. Amount and count arguments take ranges and then return one result per cell, with an error
  * in a cell as that cell's result. `savings-check eval` runs these same functions in Node.
  *
+ * webpack builds this file and the core it imports for ECMAScript 2016 (tsconfig.functions.json),
+ * the JavaScript-only runtime of the oldest Excel that installs the add-in: no newer built-ins here.
+ *
  * The webpack build appends CustomFunctions.associate() for each @customfunction id; nothing here
  * touches CustomFunctions until a function runs, so Node can load this file with a small stand-in.
  */
@@ -97,7 +100,7 @@ function onlyCell(arg: unknown): unknown {
  * Saving as a percentage of budget, exact, rounded half away from zero like ROUND. Give ranges to get one percentage per row.
  * @customfunction SAVINGS.PCT
  * @param budget Budget, a cell or a range (e.g. B5:B11). Must not be zero or negative.
- * @param saving Saving, a cell or a range the same size as budget.
+ * @param saving Saving, a cell or a range: the size of budget, or one row or column spread across it.
  * @param [decimals] Decimals to round to, 0 to 15 (e.g. 1 gives 25.1). Omit for the unrounded percentage.
  * @returns Saving / budget × 100.
  */
@@ -238,7 +241,7 @@ export function claReductionFunction(children: any[][], target_rate: any[][], po
  * @customfunction CLA.COST
  * @param weekly_cost Weekly cost of one placement, a cell or a range.
  * @param children Number of children, a cell or a range.
- * @param [weeks] Weeks in the year, 1 to 53; default 52 (also for an empty cell).
+ * @param [weeks] Weeks in the year, 1 to 53; leave it out for 52.
  * @returns The annual cost.
  */
 export function claCostFunction(weekly_cost: any[][], children: any[][], weeks?: any): number[][] {
@@ -252,7 +255,7 @@ export function claCostFunction(weekly_cost: any[][], children: any[][], weeks?:
  * @customfunction CLA.SAVING
  * @param children_fewer How many fewer children are looked after, a cell or a range.
  * @param weekly_cost Weekly cost of one placement, a cell or a range.
- * @param [weeks] Weeks in the year, 1 to 53; default 52 (also for an empty cell).
+ * @param [weeks] Weeks in the year, 1 to 53; leave it out for 52.
  * @returns The annual saving.
  */
 export function claSavingFunction(children_fewer: any[][], weekly_cost: any[][], weeks?: any): number[][] {

@@ -243,11 +243,17 @@ describe("savingsFy and savingsFyNext", () => {
     expect(savingsFyNext(2015, -1)).toBe("2014/15");
     expect(savingsFyNext(1999, 1)).toBe("2000/01");
   });
-  it("gives #NUM! outside 1900/01 to 9998/99", () => {
-    expectFunctionError(
-      () => savingsFyNext(1900, -1),
-      "#NUM!",
-      "the financial year must be between 1900/01 and 9998/99, got one starting in 1899",
-    );
+  it("gives #NUM! outside 1900/01 to 9998/99, the same years for both", () => {
+    const outside = (start: number) =>
+      `the financial year must be from 1900/01 to 9998/99 (the years within Excel's dates), got one starting in ${start}`;
+    expectFunctionError(() => savingsFyNext(1900, -1), "#NUM!", outside(1899));
+    expectFunctionError(() => savingsFyNext(9998, 1), "#NUM!", outside(9999));
+    // Excel's first dates, 1 January to 31 March 1900, and its last, from 1 April 9999, fall outside them.
+    expectFunctionError(() => savingsFy({ year: 1900, month: 3, day: 31 }), "#NUM!", outside(1899));
+    expectFunctionError(() => savingsFy({ year: 9999, month: 4, day: 1 }), "#NUM!", outside(9999));
+    expect(savingsFy({ year: 1900, month: 4, day: 1 })).toBe("1900/01");
+    expect(savingsFy({ year: 9999, month: 3, day: 31 })).toBe("9998/99");
+    expect(savingsFyNext(1901, -1)).toBe("1900/01");
+    expect(savingsFyNext(9997, 1)).toBe("9998/99");
   });
 });

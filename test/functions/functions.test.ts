@@ -75,6 +75,13 @@ describe("SAVINGS.PCT", () => {
   it("a row of budgets against one saving broadcasts, as Excel does", () => {
     expect(value("SAVINGS.PCT", [[87282, 17514]], cell(3000), 1)).toEqual([[3.4, 17.1]]);
   });
+
+  it("a row against a column spreads both, as Excel's ={1000,2000}/{100;300} does: SAVINGS.PCT({1000,2000},{100;300},1)", () => {
+    expect(value("SAVINGS.PCT", [[1000, 2000]], column(100, 300), 1)).toEqual([
+      [10, 5],
+      [30, 15],
+    ]);
+  });
 });
 
 describe("SAVINGS.TOTAL", () => {
@@ -253,17 +260,29 @@ describe("ranges in, ranges out", () => {
   });
 
   describe("an empty cell arrives as 0 (desktop) or null (the web): the same result either way", () => {
-    // decimals and n are the two exceptions: 0 there is a meaningful figure (README, functions).
+    // The optional numbers (decimals, n, weeks) are the exceptions: there null is left out, 0 is 0 (README).
+    const optionalNumber = new Set(["decimals", "years", "weeks"]);
     const cases = FUNCTION_IDS.flatMap((id) =>
-      FUNCTION_ARGS[id].flatMap((spec, i) =>
-        spec.kind === "decimals" || spec.kind === "years" ? [] : [[id, spec.name, i] as const],
-      ),
+      FUNCTION_ARGS[id].flatMap((spec, i) => (optionalNumber.has(spec.kind) ? [] : [[id, spec.name, i] as const])),
     );
     it.each(cases)("%s, %s", (id, _, i) => {
       const specs = FUNCTION_ARGS[id];
       const wrap = (arg: unknown, j: number) => (passedAsRange(specs[j]) ? cell(arg) : arg);
       const withEmpty = (empty: null | 0) => GOOD[id].map((arg, j) => wrap(j === i ? empty : arg, j));
       expect(outcome(id, ...withEmpty(0))).toEqual(outcome(id, ...withEmpty(null)));
+    });
+    it("the optional numbers are exactly decimals, n and weeks", () => {
+      const optional = FUNCTION_IDS.flatMap((id) =>
+        FUNCTION_ARGS[id].filter((spec) => "optional" in spec && !["unit", "fy"].includes(spec.kind)),
+      );
+      expect(new Set(optional.map((spec) => spec.kind))).toEqual(optionalNumber);
+    });
+    it("an empty weeks cell: 52 on the web (null), #NUM! on desktop (0 weeks), saying how to get 52", () => {
+      expect(value("CLA.COST", cell(893), cell(1), null)).toEqual([[46436]]);
+      expect(thrown("CLA.COST", cell(893), cell(1), 0)).toEqual({
+        code: "#NUM!",
+        message: "weeks must be from 1 to 53, got 0 (Excel desktop passes an empty cell as 0): leave weeks out for 52",
+      });
     });
     it("inside a range too", () => {
       expect(value("SAVINGS.TOTAL", column(1, 0, 2))).toBe(value("SAVINGS.TOTAL", column(1, null, 2)));

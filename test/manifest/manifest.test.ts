@@ -125,6 +125,14 @@ describe("manifest.xml", () => {
     expect(urls.get(resid("Metadata"))).toBe(`${DEV_URL}functions.json`);
   });
 
+  it("SupportUrl and GetStarted's LearnMoreUrl open the help page, help.html, which the build writes into dist/", () => {
+    const learnMore = resources().get(only(root, "LearnMoreUrl").attrs.resid);
+    expect(only(root, "SupportUrl").attrs.DefaultValue).toBe(`${DEV_URL}help.html`);
+    expect(learnMore).toBe(`${DEV_URL}help.html`);
+    if (!existsSync(resolve(ROOT, "dist"))) throw new Error("dist/ is missing: run npm run build first");
+    expect(existsSync(resolve(ROOT, "dist/help.html"))).toBe(true);
+  });
+
   it("has no <Namespace>: users type =SAVINGS.PCT(...), not a prefixed name", () => {
     expect(named(root, "Namespace")).toEqual([]);
   });
@@ -212,6 +220,8 @@ describe("building for a production host (ADDIN_URL)", () => {
     const count = (text: string, part: string) => text.split(part).length - 1;
     const host = "https://addins.example.gov.uk/savings/";
     expect(count(manifest, host)).toBe(count(source, DEV_URL) + count(source, host));
+    expect(manifest).toContain(`<SupportUrl DefaultValue="${host}help.html"/>`);
+    expect(manifest).toContain(`<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="${host}help.html"/>`);
   });
 
   it("keeps the development URLs without ADDIN_URL", async () => {

@@ -103,11 +103,11 @@ describe("the task pane in manifest.xml", () => {
     }
   });
 
-  test("a GetStarted callout with a title, a description and an https link", () => {
+  test("a GetStarted callout with a title, a description and an https link to the help page", () => {
     const started = one(desktop, "GetStarted");
     expect(resource(one(started, "Title"), "short").length).toBeGreaterThan(5);
     expect(resource(one(started, "Description"), "long").length).toBeGreaterThan(20);
-    expect(resource(one(started, "LearnMoreUrl"), "url")).toMatch(/^https:\/\//);
+    expect(resource(one(started, "LearnMoreUrl"), "url")).toBe(`${DEV_URL}help.html`);
   });
 
   test("every resid resolves; ids are unique; strings fit Office's limits; every URL is https", () => {
