@@ -39,7 +39,7 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
 
 /** The exceljs workbook of `path`, after the guard's checks. */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  const bytes = readXlsxSafely(path);
+  const { bytes } = readXlsxSafely(path);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's own typing of load() predates Node's generic Buffer.

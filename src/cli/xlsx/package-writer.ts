@@ -1,0 +1,85 @@
+/**
+ * Writes a package as the original plus changes: each untouched part's stored (compressed) bytes
+ * copied as they are, with their CRC, so that its content is byte for byte the original's; changed
+ * and new parts deflated afresh, a large one streamed in chunks. Parts keep the original's order;
+ * new ones follow.
+ */
+import { Zip, ZipDeflate, ZipInputFile } from "fflate";
+import { PackagePart, partKey, XlsxPackage } from "./zip-package";
+
+/** A part's new content: its whole text, or a function that streams it in chunks. */
+export type PartContent = string | ((out: (text: string) => void) => void);
+
+export class PackageChanges {
+  private readonly changed = new Map<string, { name: string; content: PartContent }>();
+  private readonly removed = new Set<string>();
+
+  /** Sets the content of part `name`, a changed one or a new one. */
+  set(name: string, content: PartContent): void {
+    this.changed.set(partKey(name), { name: name.replace(/^\/+/, ""), content });
+    this.removed.delete(partKey(name));
+  }
+
+  remove(name: string): void {
+    this.removed.add(partKey(name));
+    this.changed.delete(partKey(name));
+  }
+
+  isRemoved(name: string): boolean {
+    return this.removed.has(partKey(name));
+  }
+
+  /** The new text of a part changed as a whole, if it was. */
+  textOf(name: string): string | undefined {
+    const content = this.changed.get(partKey(name))?.content;
+    return typeof content === "string" ? content : undefined;
+  }
+
+  /**
+   * The zip bytes of `pkg` with these changes, handed to `write` a chunk at a time (in order).
+   * Deflate level 6, as Excel's own files.
+   */
+  writeTo(pkg: XlsxPackage, write: (bytes: Uint8Array) => void): void {
+    let failure: Error | null = null;
+    const zip = new Zip((error, data) => {
+      if (error) failure = error;
+      else if (data.length > 0) write(data);
+    });
+    const pending = new Map(this.changed);
+    for (const part of pkg.parts) {
+      const key = partKey(part.name);
+      if (this.removed.has(key)) continue;
+      const change = pending.get(key);
+      pending.delete(key);
+      if (change) addDeflated(zip, part.name, change.content);
+      else addStored(zip, part);
+    }
+    for (const { name, content } of pending.values()) addDeflated(zip, name, content);
+    zip.end();
+    if (failure) throw failure;
+  }
+}
+
+/** The part's stored bytes as they are: its content and CRC unchanged. */
+function addStored(zip: Zip, part: PackagePart): void {
+  const file: ZipInputFile = {
+    filename: part.name,
+    size: part.entry.uncompressedSize,
+    crc: part.entry.crc,
+    compression: part.entry.method,
+  };
+  zip.add(file);
+  // Buffer-backed bytes; fflate only reads them.
+  file.ondata!(null, part.raw as Uint8Array<ArrayBuffer>, true);
+}
+
+function addDeflated(zip: Zip, name: string, content: PartContent): void {
+  const file = new ZipDeflate(name, { level: 6 });
+  zip.add(file);
+  const encoder = new TextEncoder();
+  if (typeof content === "string") file.push(encoder.encode(content), true);
+  else {
+    content((text) => file.push(encoder.encode(text), false));
+    file.push(new Uint8Array(0), true);
+  }
+}
