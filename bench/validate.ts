@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { validateWorkbook } from "../src/core/validate";
-import { readWorkbookGrid } from "../src/cli/xlsx/read";
+import { readWorkbookGrid } from "../src/cli/xlsx/workbook-file";
 import { BenchSection } from "./section";
 
 const RUNS = 7;

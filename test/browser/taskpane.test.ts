@@ -13,7 +13,7 @@ import { plural } from "../../src/core/findings";
 import { sheetFromValues, WorkbookGrid } from "../../src/core/grid";
 import { validateWorkbook, ValidationResult } from "../../src/core/validate";
 import { countsText, groupFindings, SEVERITIES } from "../../src/taskpane/findings-view";
-import { readWorkbookGrid } from "../../src/cli/xlsx/read";
+import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 import type { FakeWorkbookInput } from "../support/fake-excel";
 import {
   fakeInput,

@@ -11,7 +11,7 @@ import { join, resolve } from "path";
 import { cellAt, gridSize } from "../../src/core/grid";
 import { templateWorkbook } from "../../src/core/template";
 import { financialYearOfDate } from "../../src/core/financial-year";
-import { readWorkbookGrid } from "../../src/cli/xlsx/read";
+import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 
 const ROOT = resolve(__dirname, "../..");
 const BIN = join(ROOT, "bin/savings-check.js");

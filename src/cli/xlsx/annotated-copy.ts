@@ -145,7 +145,11 @@ function readMarks(edit: WorkbookEdit, cells: { sheet: string; cell: string }[],
     marks.fills.set(key, fillColour(fill));
     marks.fillDetails.set(
       key,
-      encodePriorFormat(format.exists ? { xf: format.style, fill } : { xf: null, fill, inherited: format.style }),
+      encodePriorFormat(
+        format.exists
+          ? { xf: format.style, fill, ...(format.bare ? { bare: true as const } : {}) }
+          : { xf: null, fill, inherited: format.style },
+      ),
     );
   }
   return marks;
@@ -171,8 +175,9 @@ function queueClear(
     const mark = byKey.get(key);
     if (!now || !mark) continue;
     const style = restoredFormat(edit.file.styles, now.style, mark.fill, fill, detail);
+    const prior = decodePriorFormat(detail);
     restored.set(key, style);
-    edit.restyle(edit.worksheet(sheet)!, cell, { style, dropIfEmpty: decodePriorFormat(detail)?.xf === null });
+    edit.restyle(edit.worksheet(sheet)!, cell, { style, dropIfEmpty: prior?.xf === null, bare: prior?.bare });
   }
   for (const name of plan.sheetsToDelete) {
     const sheet = edit.sheetNamedLike(name);

@@ -50,6 +50,8 @@ export interface PriorFormat {
   fill: string;
   /** The format a cell without an element inherits (its row's or column's): given back when it gains content. */
   inherited?: number;
+  /** Its element had no `s` attribute. */
+  bare?: true;
 }
 
 const DETAIL_KEY = "xlsx";
@@ -66,6 +68,7 @@ export function decodePriorFormat(detail: string | undefined): PriorFormat | nul
     const validIndex = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
     if ((prior.xf !== null && !validIndex(prior.xf)) || typeof prior.fill !== "string") return null;
     if (prior.inherited !== undefined && !validIndex(prior.inherited)) return null;
+    if (prior.bare !== undefined && prior.bare !== true) return null;
     return prior;
   } catch {
     return null;

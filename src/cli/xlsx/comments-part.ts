@@ -169,6 +169,7 @@ function appendTo(parsed: ParsedComments, element: XmlElement | undefined, name:
   return { start: element.closeStart, end: element.closeStart, text: xml };
 }
 
+/** One note, its text in a run (`<r>`): valid without one too, but some readers (exceljs) see only runs. */
 function commentXml(note: NoteToAdd, authorId: string): string {
-  return `<comment ref="${escapeAttribute(note.cell)}" authorId="${authorId}" shapeId="0"><text><t xml:space="preserve">${xstringText(note.text)}</t></text></comment>`;
+  return `<comment ref="${escapeAttribute(note.cell)}" authorId="${authorId}" shapeId="0"><text><r><t xml:space="preserve">${xstringText(note.text)}</t></r></text></comment>`;
 }

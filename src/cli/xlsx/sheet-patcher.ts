@@ -9,7 +9,7 @@ import { EXCEL_MAX_COLUMNS, toA1 } from "../../core/grid";
 import { CellCursor } from "./cell-cursor";
 import { isTrue } from "./workbook-part";
 import { XlsxPackage } from "./zip-package";
-import { parsingPart, relationshipIdOf, setAttributeInTag, XmlTag, xmlParser } from "./xml";
+import { parsingPart, relationshipIdOf, removeAttributeFromTag, setAttributeInTag, XmlTag, xmlParser } from "./xml";
 
 const OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** Worksheet children that come after `<legacyDrawing>` in the schema. */
@@ -30,6 +30,8 @@ export interface CellFormatNow {
   style: number;
   /** Whether it has a cell element (a cell with no element shows its row's or column's format). */
   exists: boolean;
+  /** Its element has no `s` attribute (format 0 by default). */
+  bare?: boolean;
 }
 
 export interface SheetProbe {
@@ -58,7 +60,7 @@ export function probeSheet(pkg: XlsxPackage, part: string, wanted: ReadonlySet<n
       const style = Number(a.s ?? 0);
       use(style);
       const key = cellKey(cursor.row, col);
-      if (wanted.has(key)) cells.set(key, { style, exists: true });
+      if (wanted.has(key)) cells.set(key, a.s === undefined ? { style, exists: true, bare: true } : { style, exists: true });
     } else if (tag.name === "row") {
       const row = cursor.enterRow(a.r);
       if (isTrue(a.customFormat) && a.s !== undefined) {
@@ -85,6 +87,8 @@ export interface CellRestyle {
   style: number;
   /** The cell element was added by annotating: take it away again if it still holds nothing. */
   dropIfEmpty?: boolean;
+  /** Format 0 by leaving out the `s` attribute, as the cell had it. */
+  bare?: boolean;
 }
 
 export interface SheetPatch {
@@ -154,7 +158,7 @@ export function patchSheet(pkg: XlsxPackage, part: string, patch: SheetPatch, ou
   const releaseHeld = () => {
     if (!held) return;
     splice.release();
-    splice.replace(held.start, held.end, setAttributeInTag(held.tag, "s", String(held.style)));
+    splice.replace(held.start, held.end, withStyle(held.tag, { style: held.style }));
     usedStyles.add(held.style);
     held = null;
   };
@@ -198,7 +202,7 @@ export function patchSheet(pkg: XlsxPackage, part: string, patch: SheetPatch, ou
         }
         const tagText = splice.text(start, end);
         if (!restyle.dropIfEmpty) {
-          splice.replace(start, end, setAttributeInTag(tagText, "s", String(restyle.style)));
+          splice.replace(start, end, withStyle(tagText, restyle));
           usedStyles.add(restyle.style);
         } else if (tag.isSelfClosing) splice.replace(start, end, "");
         else {
@@ -247,6 +251,11 @@ export function patchSheet(pkg: XlsxPackage, part: string, patch: SheetPatch, ou
   streamPart(pkg, part, parser, splice);
   splice.end();
   return usedStyles;
+}
+
+/** A cell's start tag with its `s` attribute set (or left out, for a bare format 0). */
+function withStyle(tag: string, restyle: CellRestyle): string {
+  return restyle.bare && restyle.style === 0 ? removeAttributeFromTag(tag, "s") : setAttributeInTag(tag, "s", String(restyle.style));
 }
 
 /** Feeds the part to the parser chunk by chunk (through the splicer, when copying it). */
