@@ -9,6 +9,7 @@ import { plural } from "../core/findings";
 import { describeMarks } from "./cell-references";
 import { Command, EXIT_FAILED, EXIT_OK, UsageError } from "./command";
 import { clearAnnotatedCopy } from "./xlsx/annotated-copy";
+import { escapeControlCharacters } from "./terminal-text";
 import { FORCE_OPTION } from "./xlsx/safe-write";
 
 const USAGE = `clear <annotated.xlsx> <out.xlsx> [${FORCE_OPTION}]`;
@@ -31,11 +32,11 @@ export const clearCommand: Command = {
       output.out(`Cleared ${plural(cleared, "marked cell")} and the report: ${out}`);
       return EXIT_OK;
     }
-    output.out(
+    output.out(escapeControlCharacters(
       `Cleared ${cleared} of ${plural(cleared + notFound.length, "marked cell")} into ${out}; ` +
         `not found (moved by another program, or their notes and fills changed): ${describeMarks(notFound)}. ` +
         "Their record and the report are kept in the copy, so that clear can finish once they are back.",
-    );
+    ));
     return EXIT_FAILED;
   },
 };

@@ -9,6 +9,7 @@ import { validateWorkbook, ValidationResult } from "../core/validate";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { writeAnnotatedCopy } from "./xlsx/annotated-copy";
 import { describeMarks, sheetReference as sheetName } from "./cell-references";
+import { escapeControlCharacters } from "./terminal-text";
 import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
 import { readWorkbookFile } from "./xlsx/workbook-file";
 
@@ -65,7 +66,11 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
       progress.step("annotating");
       const { notFound } = writeAnnotatedCopy(input, request.annotate, result, new Date(), request.force);
       if (notFound.length > 0)
-        output.err(`savings-check validate: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`);
+        output.err(
+          escapeControlCharacters(
+            `savings-check validate: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
+          ),
+        );
     }
   } finally {
     progress.done();
@@ -119,7 +124,7 @@ function humanReport(file: string, result: ValidationResult): string {
         `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
       );
   }
-  return lines.join("\n");
+  return lines.map(escapeControlCharacters).join("\n");
 }
 
 function countsText(counts: SeverityCounts): string {

@@ -11,7 +11,7 @@
  */
 /* global Excel, Office */
 import { isAddinSheet, RECORD_SHEET, REPORT_SHEET } from "../core/annotation/names";
-import { CellMark, markKey, planAnnotation, ReportLink, REPORT_TABLE_HEADER } from "../core/annotation/plan";
+import { CellMark, markKey, planAnnotation, ReportLink, reportLinkFormula, REPORT_TABLE_HEADER } from "../core/annotation/plan";
 import {
   AnnotationRecord,
   ClearPlan,
@@ -441,12 +441,6 @@ function excelText(value: CellValue | undefined): string | number | boolean {
   return isCellError(value) ? value.error : value;
 }
 
-/** A formula linking to a cell: one formula per link is far lighter than one hyperlink operation each. */
-function hyperlinkFormula(sheet: string, cell: string): string {
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  return `=HYPERLINK("${target.replace(/"/g, '""')}","${cell}")`;
-}
-
 /** The report, with its links, written as one array; text cells are formatted as text first, so that Excel never reads a message as a formula, date or number. */
 async function writeReport(
   name: string,
@@ -456,7 +450,7 @@ async function writeReport(
 ): Promise<void> {
   const cols = rows.reduce((most, r) => Math.max(most, r.length), 1); // no spread: a report may have 100,000 rows
   const cells = rows.map((row) => Array.from({ length: cols }, (_, c) => excelText(row?.[c])));
-  for (const link of links) cells[link.row][link.col] = hyperlinkFormula(link.sheet, link.cell);
+  for (const link of links) cells[link.row][link.col] = reportLinkFormula(link.sheet, link.cell);
   const linked = new Set(links.map((l) => `${l.row},${l.col}`));
   const formats = cells.map((row, r) =>
     row.map((v, c) => (typeof v === "string" && !linked.has(`${r},${c}`) ? TEXT_FORMAT : "General")),

@@ -3,7 +3,7 @@
  * cell) and the record (the annotation record's JSON in labelled chunks down column A). Their text
  * is written as inline strings, so that the workbook's shared string table stays untouched.
  */
-import { REPORT_LINK_COLUMN, REPORT_TABLE_HEADER, ReportSheet } from "../../core/annotation/plan";
+import { REPORT_LINK_COLUMN, reportLinkFormula, REPORT_TABLE_HEADER, ReportSheet } from "../../core/annotation/plan";
 import { isCellError } from "../../core/excel-errors";
 import { CellValue, toA1 } from "../../core/grid";
 import { StylesPart } from "./styles-part";
@@ -29,7 +29,7 @@ export function reportSheetXml(report: ReportSheet, styles: StylesPart): string 
     const cells = row.map((value, c) => {
       const target = links.get(`${r},${c}`);
       if (!target) return cellXml(r, c, value, style);
-      const formula = hyperlinkFormula(target.sheet, target.cell);
+      const formula = reportLinkFormula(target.sheet, target.cell).slice(1); // the file stores it without its "="
       return `<c r="${toA1(r, c)}" s="${link}" t="str"><f>${xstringText(formula)}</f><v>${xstringText(target.cell)}</v></c>`;
     });
     return `<row r="${r + 1}">${cells.join("")}</row>`;
@@ -42,12 +42,6 @@ export function reportSheetXml(report: ReportSheet, styles: StylesPart): string 
 export function recordSheetXml(chunks: string[][]): string {
   const rows = chunks.map(([text], r) => `<row r="${r + 1}">${cellXml(r, 0, text, null)}</row>`);
   return `${WORKSHEET_OPEN}<sheetData>${rows.join("")}</sheetData></worksheet>`;
-}
-
-/** A HYPERLINK formula linking inside the workbook in every spreadsheet program, with no relationship part. */
-function hyperlinkFormula(sheet: string, cell: string): string {
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  return `HYPERLINK("${target.replace(/"/g, '""')}","${cell}")`;
 }
 
 function cellXml(row: number, col: number, value: CellValue | undefined, style: number | null): string {
