@@ -68,17 +68,13 @@ export function readSheet(context: SheetContext, name: string, part: string): Sh
     const a = tag.attributes as Record<string, string>;
     switch (tag.name) {
       case "row": {
-        rowIndex = cursor.enterRow(a.r);
-        rowValues = values[rowIndex] ?? (values[rowIndex] = []);
-        if (isTrue(a.hidden)) hiddenRows.add(rowIndex);
+        // A row of empty cells (styles only) does not lengthen the grid: its array is made with its first value.
+        if (isTrue(a.hidden)) hiddenRows.add(cursor.enterRow(a.r));
+        else cursor.enterRow(a.r);
         break;
       }
       case "c":
         cursor.enterCell(a.r);
-        if (cursor.row !== rowIndex) {
-          rowIndex = cursor.row;
-          rowValues = values[rowIndex] ?? (values[rowIndex] = []);
-        }
         type = a.t ?? "n";
         style = a.s === undefined ? 0 : Number(a.s);
         hasFormula = false;
@@ -157,6 +153,10 @@ export function readSheet(context: SheetContext, name: string, part: string): Sh
     }
     const value = cellValue();
     if (value === null && formula === null) return;
+    if (row !== rowIndex) {
+      rowIndex = row;
+      rowValues = values[row] ?? (values[row] = []);
+    }
     const cells = rowValues;
     for (let c = cells.length; c < col; c++) cells[c] = null;
     cells[col] = value;

@@ -1,15 +1,18 @@
 /**
  * The VML drawing that shows a sheet's notes (`xl/drawings/vmlDrawingN.vml`): one hidden shape
  * per note, anchored to its cell. Legacy VML is not always well-formed XML (old files carry bare
- * `<br>`), so shapes are found and spliced as text: `<v:shape …>…</v:shape>` blocks, never parsed
- * as a tree; everything else in the drawing (form controls, the user's shapes) is kept as it is.
+ * `<br>`), so shapes are found and spliced as text: `<v:shape …>…</v:shape>` blocks under any
+ * prefix (openpyxl writes `ns0:shape`), never parsed as a tree; everything else in the drawing
+ * (form controls, the user's shapes) is kept as it is. The shapes added declare their own
+ * namespaces, since a drawing's root need not.
  */
 
-const VML_HEADER =
-  '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">';
+const NAMESPACES =
+  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
 /** The note shape type Excel writes (a text box, type 202). */
-const NOTE_SHAPE_TYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+const NOTE_SHAPE_TYPE = `<v:shapetype ${NAMESPACES} id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
+/** A shape's start, whatever its prefix: `<v:shape ` but not `<v:shapetype`. */
+const SHAPE_START = /<([\w.-]+:)?shape(?=[\s/>])/g;
 /** Shape ids come in blocks of 1,024 per drawing (`o:idmap`). */
 const SHAPES_PER_BLOCK = 1024;
 
@@ -30,7 +33,7 @@ interface ShapeBlock {
 
 /** The blocks (`data` of `o:idmap`) a drawing claims, so that a new drawing takes others. */
 export function idBlocks(vml: string): number[] {
-  const match = /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(vml);
+  const match = /<(?:[\w.-]+:)?idmap\b[^>]*\bdata="([^"]*)"/.exec(vml);
   return match ? match[1].split(/[\s,]+/).filter(Boolean).map(Number).filter(Number.isInteger) : [];
 }
 
@@ -45,10 +48,9 @@ export function editVmlDrawing(
   removed: ReadonlySet<string>,
   newBlock: number,
 ): string | null {
-  let vml = existing ?? `${VML_HEADER}<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${newBlock}"/></o:shapelayout>${NOTE_SHAPE_TYPE}</xml>`;
+  let vml = existing ?? `<xml ${NAMESPACES}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${newBlock}"/></o:shapelayout>${NOTE_SHAPE_TYPE}</xml>`;
   const blocks = shapeBlocks(vml);
   const kept = blocks.filter((b) => !(b.isNote && removed.has(`${b.row},${b.col}`)));
-  if (kept.length === 0 && added.length === 0) return null;
   let out = "";
   let at = 0;
   for (const b of blocks) {
@@ -57,7 +59,7 @@ export function editVmlDrawing(
     at = b.end;
   }
   vml = out + vml.slice(at);
-  if (added.length === 0) return vml;
+  if (added.length === 0) return kept.length === 0 && !hasOtherContent(vml) ? null : vml;
   if (!vml.includes('id="_x0000_t202"')) vml = insertBeforeClose(vml, NOTE_SHAPE_TYPE);
   const block = idBlocks(vml)[0] ?? newBlock;
   let next = kept.reduce((most, b) => Math.max(most, b.id ?? 0), block * SHAPES_PER_BLOCK) + 1;
@@ -69,35 +71,47 @@ function insertBeforeClose(vml: string, xml: string): string {
   return close < 0 ? vml + xml : vml.slice(0, close) + xml + vml.slice(close);
 }
 
-/** Every `<v:shape>` block with the cell its ClientData anchors it to. Linear: one scan with indexOf. */
+/** Whether anything but the drawing's frame (its root, shape layout and shape types) is left. */
+function hasOtherContent(vml: string): boolean {
+  const frame = vml
+    .replace(/<\?xml[^>]*\?>/g, "")
+    .replace(/<([\w.-]+:)?shapelayout[\s\S]*?<\/([\w.-]+:)?shapelayout>/g, "")
+    .replace(/<([\w.-]+:)?shapetype[\s\S]*?<\/([\w.-]+:)?shapetype>/g, "")
+    .replace(/<\/?xml\b[^>]*>/g, "");
+  return frame.trim() !== "";
+}
+
+/** Every shape block with the cell its ClientData anchors it to. Linear: one scan. */
 function shapeBlocks(vml: string): ShapeBlock[] {
   const blocks: ShapeBlock[] = [];
-  for (let start = vml.indexOf("<v:shape"); start >= 0; start = vml.indexOf("<v:shape", start + 1)) {
-    const after = vml[start + "<v:shape".length];
-    if (after !== " " && after !== ">" && after !== "\n" && after !== "\r" && after !== "\t") continue; // <v:shapetype
+  SHAPE_START.lastIndex = 0;
+  for (let match = SHAPE_START.exec(vml); match; match = SHAPE_START.exec(vml)) {
+    const start = match.index;
     const tagEnd = vml.indexOf(">", start);
     if (tagEnd < 0) break;
     const selfClosing = vml[tagEnd - 1] === "/";
-    const close = selfClosing ? tagEnd + 1 : vml.indexOf("</v:shape>", tagEnd);
+    const closeTag = `</${match[1] ?? ""}shape>`;
+    const close = selfClosing ? tagEnd + 1 : vml.indexOf(closeTag, tagEnd);
     if (close < 0) break;
-    const end = selfClosing ? close : close + "</v:shape>".length;
+    const end = selfClosing ? close : close + closeTag.length;
     const body = vml.slice(start, end);
     const id = /\bid="_x0000_s(\d+)"/.exec(body.slice(0, tagEnd - start + 1));
     blocks.push({
       start,
       end,
-      row: numberIn(body, "x:Row"),
-      col: numberIn(body, "x:Column"),
+      row: numberIn(body, "Row"),
+      col: numberIn(body, "Column"),
       isNote: /ObjectType="Note"/.test(body),
       id: id ? Number(id[1]) : null,
     });
-    start = end - 1;
+    SHAPE_START.lastIndex = end;
   }
   return blocks;
 }
 
+/** The number in a ClientData child (`<x:Row>8</x:Row>`, any prefix). */
 function numberIn(body: string, element: string): number | null {
-  const match = new RegExp(`<${element}>\\s*(\\d+)\\s*</${element}>`).exec(body);
+  const match = new RegExp(`<(?:[\\w.-]+:)?${element}>\\s*(\\d+)\\s*</(?:[\\w.-]+:)?${element}>`).exec(body);
   return match ? Number(match[1]) : null;
 }
 
@@ -105,7 +119,7 @@ function numberIn(body: string, element: string): number | null {
 function noteShapeXml({ row, col }: NoteShape, id: number): string {
   const anchor = [col + 1, 15, Math.max(0, row - 1), 10, col + 3, 15, row + 3, 4].join(", ");
   return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:5pt;width:160pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape ${NAMESPACES} id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:5pt;width:160pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor>` +

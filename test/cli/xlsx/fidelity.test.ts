@@ -9,15 +9,11 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { cellAt, WorkbookGrid } from "../../../src/core/grid";
+import { cellAt } from "../../../src/core/grid";
 import { validateWorkbook } from "../../../src/core/validate";
-import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../../src/cli/xlsx/annotated-copy";
-import { relsPartName } from "../../../src/cli/xlsx/relationships";
-import { readWorkbookFile, readWorkbookGrid } from "../../../src/cli/xlsx/workbook-file";
+import { readWorkbookGrid } from "../../../src/cli/xlsx/workbook-file";
 import { buildFeatureWorkbook, everythingWorkbook, FeatureWorkbook, FEATURES, plainWorkbook } from "./feature-workbooks";
-import { differingParts, readParts } from "./package-parts";
-
-const CHECKED = new Date("2026-11-23T10:00:00Z");
+import { checkFidelity } from "./fidelity-checks";
 
 let dir: string;
 let plain: string;
@@ -27,18 +23,6 @@ beforeAll(() => {
   buildFeatureWorkbook(plainWorkbook(), plain);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Grids as comparable data (sets as sorted arrays, holes as nulls). */
-function comparable(grid: WorkbookGrid) {
-  return grid.sheets.map((sheet) => ({
-    ...sheet,
-    values: sheet.values.map((row) => Array.from(row, (v) => v ?? null)),
-    formulas: Array.from(sheet.formulas, (row) => (row ? Array.from(row, (f) => f ?? null) : null)),
-    numberFormats: Array.from(sheet.numberFormats, (row) => (row ? Array.from(row, (f) => f ?? null) : null)),
-    hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
-    hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
-  }));
-}
 
 describe("the plain workbook reads as Excel shows it", () => {
   test("formats verbatim (escapes, quoted text, sections with colours and conditions), formulas, strings, dates", () => {
@@ -81,43 +65,7 @@ const CASES: [string, () => FeatureWorkbook][] = [
 ];
 
 describe.each(CASES.map(([name, make], i) => [name, make, i] as const))("%s", (_name, make, i) => {
-  let input: string;
-  let annotated: string;
-  let cleared: string;
-  beforeAll(() => {
-    [input, annotated, cleared] = ["input", "annotated", "cleared"].map((n) => join(dir, `${i}-${n}.xlsx`));
-    buildFeatureWorkbook(make(), input);
-    const file = readWorkbookFile(input);
-    writeAnnotatedCopy(file, annotated, validateWorkbook(file.grid), CHECKED);
-    clearAnnotatedCopy(annotated, cleared);
-  });
-
-  test("reads the same grids as the plain workbook, and finds the same", () => {
-    const grid = readWorkbookGrid(input);
-    expect(comparable(grid)).toEqual(comparable(readWorkbookGrid(plain)));
-    expect(validateWorkbook(grid).findings).toEqual(validateWorkbook(readWorkbookGrid(plain)).findings);
-  });
-
-  test("the annotated copy keeps every part; those it need not change, byte for byte", () => {
-    const before = readParts(input);
-    const after = readParts(annotated);
-    for (const name of before.keys()) expect({ name, kept: after.has(name) }).toEqual({ name, kept: true });
-    // What annotating may change: the workbook, its relationships, content types, properties and
-    // styles, and the marked sheets with their relationships and notes.
-    const file = readWorkbookFile(input);
-    const marked = new Set(validateWorkbook(file.grid).findings.map((f) => f.sheet));
-    const sheetParts = file.workbook.sheets.filter((sheet) => marked.has(sheet.name)).flatMap((sheet) => [sheet.part!, relsPartName(sheet.part!)]);
-    const fixed = ["[Content_Types].xml", "docProps/app.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
-    const changeable = (name: string) => fixed.includes(name) || sheetParts.includes(name) || /^xl\/(comments\d*\.xml|drawings\/vmlDrawing\d*\.vml)$/.test(name);
-    const changed = differingParts(before, after).filter((name) => before.has(name));
-    expect(changed.filter((name) => !changeable(name))).toEqual([]);
-  });
-
-  test("the annotated copy validates as the input did", () => {
-    expect(validateWorkbook(readWorkbookGrid(annotated)).findings).toEqual(validateWorkbook(readWorkbookGrid(input)).findings);
-  });
-
-  test("clearing gives back every part of the original, byte for byte", () => {
-    expect(differingParts(readParts(cleared), readParts(input))).toEqual([]);
-  });
+  const input = () => join(dir, `${i}.xlsx`);
+  beforeAll(() => buildFeatureWorkbook(make(), input()));
+  checkFidelity(input, () => plain, () => dir);
 });
