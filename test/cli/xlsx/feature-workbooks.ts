@@ -258,7 +258,7 @@ const conditionalFormattingFeature: Feature = {
 };
 
 /** The legacy parts that show notes: a comments part and its VML drawing. */
-function addNotes(workbook: FeatureWorkbook, notes: { cell: string; row: number; col: number; text: string }[], extraAttributes = ""): void {
+export function addNotes(workbook: FeatureWorkbook, notes: { cell: string; row: number; col: number; text: string }[], extraAttributes = ""): void {
   const { builder, summary } = workbook;
   builder.addPart(
     "xl/comments1.xml",
