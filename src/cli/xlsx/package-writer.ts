@@ -40,23 +40,37 @@ export class PackageChanges {
    * Deflate level 6, as Excel's own files.
    */
   writeTo(pkg: XlsxPackage, write: (bytes: Uint8Array) => void): void {
-    let failure: Error | null = null;
+    // A failed write (a full disk) is kept and thrown once fflate has returned: an error thrown
+    // through its callbacks would leave it half-way.
+    let failure: unknown = null;
     const zip = new Zip((error, data) => {
+      if (failure !== null) return;
       if (error) failure = error;
-      else if (data.length > 0) write(data);
+      else if (data.length > 0) {
+        try {
+          write(data);
+        } catch (writeError) {
+          failure = writeError;
+        }
+      }
     });
     const pending = new Map(this.changed);
+    const parts: [string, PackagePart | PartContent][] = [];
     for (const part of pkg.parts) {
       const key = partKey(part.name);
       if (this.removed.has(key)) continue;
       const change = pending.get(key);
       pending.delete(key);
-      if (change) addDeflated(zip, part.name, change.content);
-      else addStored(zip, part);
+      parts.push([part.name, change ? change.content : part]);
     }
-    for (const { name, content } of pending.values()) addDeflated(zip, name, content);
-    zip.end();
-    if (failure) throw failure;
+    for (const { name, content } of pending.values()) parts.push([name, content]);
+    for (const [name, content] of parts) {
+      if (failure !== null) break;
+      if (typeof content === "string" || typeof content === "function") addDeflated(zip, name, content);
+      else addStored(zip, content);
+    }
+    if (failure === null) zip.end();
+    if (failure !== null) throw failure;
   }
 }
 

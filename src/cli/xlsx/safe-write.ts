@@ -62,6 +62,8 @@ export function writeFileSafely(output: string, produce: (write: (bytes: Uint8Ar
       // already gone
     }
   };
+  // The write is synchronous, so a signal's handler runs once it is over: the output is then
+  // whole, and only a temporary file left by a failure before it needs removing.
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemporary();
     process.kill(process.pid, signal);
