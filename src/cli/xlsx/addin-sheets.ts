@@ -6,11 +6,11 @@
 import { REPORT_LINK_COLUMN, reportLinkFormula, REPORT_TABLE_HEADER, ReportSheet } from "../../core/annotation/plan";
 import { isCellError } from "../../core/excel-errors";
 import { CellValue, toA1 } from "../../core/grid";
+import { OFFICE_RELATIONSHIPS } from "./relationships";
 import { StylesPart } from "./styles-part";
 import { escapeText, xstringText } from "./xml";
 
-const WORKSHEET_OPEN =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+const WORKSHEET_OPEN = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${OFFICE_RELATIONSHIPS}">`;
 /** Column widths of the report, in characters: the first column holds the labels, the fifth the messages. */
 const REPORT_WIDTHS: [number, number][] = [
   [1, 22],

@@ -26,7 +26,8 @@ export interface Relationships {
 }
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The namespace of relationship ids in the parts (`r:id`), and the stem of the relationship types. */
+export const OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** Relationship types the tool writes (it reads any namespace's, transitional or strict, by their last word). */
 export const RELATIONSHIP_TYPE = {

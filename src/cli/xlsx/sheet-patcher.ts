@@ -7,11 +7,11 @@
  */
 import { EXCEL_MAX_COLUMNS, toA1 } from "../../core/grid";
 import { CellCursor } from "./cell-cursor";
+import { OFFICE_RELATIONSHIPS } from "./relationships";
 import { isTrue } from "./workbook-part";
 import { XlsxPackage } from "./zip-package";
 import { parsingPart, relationshipIdOf, removeAttributeFromTag, setAttributeInTag, XmlTag, xmlParser } from "./xml";
 
-const OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** Worksheet children that come after `<legacyDrawing>` in the schema. */
 const AFTER_LEGACY_DRAWING = new Set(["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
 
@@ -147,7 +147,7 @@ export function patchSheet(pkg: XlsxPackage, part: string, patch: SheetPatch, ou
     return xml;
   };
   const drawingXml = (id: string) => {
-    const prefix = /\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(rootOpenTag)?.[1];
+    const prefix = new RegExp(`\\sxmlns:([\\w.-]+)="${OFFICE_RELATIONSHIPS.replace(/[./]/g, "\\$&")}"`).exec(rootOpenTag)?.[1];
     return prefix ? `<legacyDrawing ${prefix}:id="${id}"/>` : `<legacyDrawing xmlns:r="${OFFICE_RELATIONSHIPS}" r:id="${id}"/>`;
   };
   const placeDrawing = (at: number) => {

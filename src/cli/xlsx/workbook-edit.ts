@@ -15,6 +15,7 @@ import {
   editRelationships,
   freeRelationshipId,
   NewRelationship,
+  OFFICE_RELATIONSHIPS,
   readRelationships,
   relationshipKind,
   Relationships,
@@ -258,7 +259,10 @@ export class WorkbookEdit {
     if (xml) {
       const sheets = childNamed(workbook.root, "sheets");
       if (!sheets || sheets.selfClosing) throw new UsageError(`${pkg.path} is damaged: its workbook part lists no sheets`);
-      edits.push({ start: sheets.closeStart, end: sheets.closeStart, text: xml.replace(/ r:id=/g, ` ${this.relationshipPrefix()}:id=`) });
+      const prefix = this.relationshipPrefix();
+      // openpyxl declares the relationships namespace on each <sheet>, not on the root: then so do we.
+      const id = prefix === null ? ` xmlns:r="${OFFICE_RELATIONSHIPS}" r:id=` : ` ${prefix}:id=`;
+      edits.push({ start: sheets.closeStart, end: sheets.closeStart, text: xml.replace(/ r:id=/g, id) });
     }
     changes.set(workbook.name, applyEdits(workbook.text, edits));
     changes.set(workbook.relationships.name, editRelationships(workbook.relationships, addedRels, removedRels));
@@ -303,12 +307,12 @@ export class WorkbookEdit {
     return edits;
   }
 
-  /** The prefix the workbook part gives the relationships namespace (`r` nearly always). */
-  private relationshipPrefix(): string {
+  /** The prefix the workbook part's root gives the relationships namespace (`r` nearly always), or null when it declares none. */
+  private relationshipPrefix(): string | null {
     const root = this.file.workbook.root;
     for (const [name, value] of Object.entries(root.attributes))
-      if (name.startsWith("xmlns:") && value.endsWith("/officeDocument/2006/relationships")) return name.slice(6);
-    return "r";
+      if (name.startsWith("xmlns:") && value === OFFICE_RELATIONSHIPS) return name.slice(6);
+    return null;
   }
 
   /** The sheet's VML drawing for notes: the one its `<legacyDrawing>` names. */
