@@ -147,8 +147,16 @@ function checkSizes(bytes: Buffer, entries: ZipEntry[], path: string): void {
   for (const e of entries) {
     total += e.uncompressedSize;
     worstCase += e.method === 0 ? e.compressedSize : e.compressedSize * DEFLATE_MAX_RATIO;
-    if (total > MAX_UNCOMPRESSED_BYTES)
-      throw bomb(`it would inflate to more than ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB`);
+  }
+  if (total > MAX_UNCOMPRESSED_BYTES) {
+    // Sheet XML compresses 10 to 30 times: a file that does no worse is just too large, not hostile.
+    if (total <= bytes.length * MAX_COMPRESSION_RATIO)
+      throw new UsageError(
+        `${path} is too large to check: its parts hold ${megabytes(total)} MB, more than the ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB this tool reads (about a million rows of seven columns); split the workbook`,
+      );
+    throw bomb(`it would inflate to more than ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB`);
+  }
+  for (const e of entries) {
     if (e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize > e.compressedSize * MAX_COMPRESSION_RATIO) {
       throw bomb(
         `${e.name} claims a compression ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1`,

@@ -7,6 +7,12 @@
 import { Zip, ZipDeflate, ZipInputFile } from "fflate";
 import { PackagePart, partKey, XlsxPackage } from "./zip-package";
 
+/**
+ * Changed parts are deflated at level 1: a sheet of 50,000 lines is written in a third of the time
+ * that level 6 takes, for about a fifth more bytes (measured with the bench's register).
+ */
+const DEFLATE_LEVEL = 1;
+
 /** A part's new content: its whole text, or a function that streams it in chunks. */
 export type PartContent = string | ((out: (text: string) => void) => void);
 
@@ -35,10 +41,7 @@ export class PackageChanges {
     return typeof content === "string" ? content : undefined;
   }
 
-  /**
-   * The zip bytes of `pkg` with these changes, handed to `write` a chunk at a time (in order).
-   * Deflate level 6, as Excel's own files.
-   */
+  /** The zip bytes of `pkg` with these changes, handed to `write` a chunk at a time (in order). */
   writeTo(pkg: XlsxPackage, write: (bytes: Uint8Array) => void): void {
     // A failed write (a full disk) is kept and thrown once fflate has returned: an error thrown
     // through its callbacks would leave it half-way.
@@ -88,7 +91,7 @@ function addStored(zip: Zip, part: PackagePart): void {
 }
 
 function addDeflated(zip: Zip, name: string, content: PartContent): void {
-  const file = new ZipDeflate(name, { level: 6 });
+  const file = new ZipDeflate(name, { level: DEFLATE_LEVEL });
   zip.add(file);
   const encoder = new TextEncoder();
   if (typeof content === "string") file.push(encoder.encode(content), true);

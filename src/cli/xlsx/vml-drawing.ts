@@ -63,7 +63,9 @@ export function editVmlDrawing(
   if (!vml.includes('id="_x0000_t202"')) vml = insertBeforeClose(vml, NOTE_SHAPE_TYPE);
   const block = idBlocks(vml)[0] ?? newBlock;
   let next = kept.reduce((most, b) => Math.max(most, b.id ?? 0), block * SHAPES_PER_BLOCK) + 1;
-  return insertBeforeClose(vml, added.map((shape) => noteShapeXml(shape, next++)).join(""));
+  // Shapes declare their namespaces unless the drawing's root does (ours does; openpyxl's does not).
+  const declare = !vml.slice(0, vml.indexOf(">")).includes(NAMESPACES);
+  return insertBeforeClose(vml, added.map((shape) => noteShapeXml(shape, next++, declare)).join(""));
 }
 
 function insertBeforeClose(vml: string, xml: string): string {
@@ -116,10 +118,10 @@ function numberIn(body: string, element: string): number | null {
 }
 
 /** A hidden note box to the right of its cell, as Excel draws one. */
-function noteShapeXml({ row, col }: NoteShape, id: number): string {
+function noteShapeXml({ row, col }: NoteShape, id: number, declare: boolean): string {
   const anchor = [col + 1, 15, Math.max(0, row - 1), 10, col + 3, 15, row + 3, 4].join(", ");
   return (
-    `<v:shape ${NAMESPACES} id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:5pt;width:160pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape${declare ? ` ${NAMESPACES}` : ""} id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:5pt;width:160pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor>` +
