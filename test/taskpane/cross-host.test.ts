@@ -122,7 +122,7 @@ describe("one record, two hosts", () => {
     fake.install();
     expect(Object.keys(fake.fills)).toHaveLength(3);
 
-    expect(await clearMarks()).toEqual({ cleared: 3 });
+    expect(await clearMarks()).toEqual({ cleared: 3, notFound: [] });
     const original = new FakeExcel({ sheets: fakeInput(userBook()) });
     expect(fake.sheetNames).toEqual(["Summary"]);
     expect(fake.contentSnapshot()).toBe(original.contentSnapshot());

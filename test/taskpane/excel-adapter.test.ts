@@ -277,8 +277,9 @@ describe("markFindings and clearMarks", () => {
     const before = fake.contentSnapshot();
     await markAll(fake);
     fake.syncCount = 0;
-    expect(await clearMarks()).toEqual({ cleared: 4 });
-    expect(fake.syncCount).toBe(4);
+    expect(await clearMarks()).toEqual({ cleared: 4, notFound: [] });
+    // Sheet names; the record and the notes; where our notes are; the cells; the changes.
+    expect(fake.syncCount).toBe(5);
     expect(fake.sheetNames).toEqual(["Summary", "Other sheet"]);
     expect(fake.contentSnapshot()).toBe(before);
     expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE });
@@ -336,10 +337,45 @@ describe("markFindings and clearMarks", () => {
       "Summary!C2": SEVERITY_FILL.warning,
       "Summary!C4": "#123456",
     });
-    expect(await clearMarks()).toEqual({ cleared: 2 });
+    expect(await clearMarks()).toEqual({ cleared: 2, notFound: [] });
     expect(fake.sheetNames).toEqual(["Summary"]);
     expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE, "Summary!C4": "My own words now" });
     expect(fake.fills).toEqual({ "Summary!B4": "#00FF00", "Summary!C4": "#123456" });
+  });
+
+  test("clearing after the user inserted a row above the marks and renamed their sheet finds every mark", async () => {
+    const fake = install(userWorkbook());
+    await markAll(fake);
+    fake.insertRows("Summary", 0, 2);
+    fake.renameSheet("Summary", "Summary 2026");
+    const moved = new FakeExcel(userWorkbook());
+    moved.insertRows("Summary", 0, 2);
+    moved.renameSheet("Summary", "Summary 2026");
+
+    expect(await clearMarks()).toEqual({ cleared: 4, notFound: [] });
+    expect(fake.sheetNames).toEqual(["Summary 2026", "Other sheet"]);
+    expect(fake.contentSnapshot()).toBe(moved.contentSnapshot());
+    // The user's note (C2, now C4) and fill (B4, now B6) as they were; every mark gone, C4's fill-only mark included.
+    expect(fake.notes).toEqual({ "Summary 2026!C4": USER_NOTE });
+    expect(fake.fills).toEqual({ "Summary 2026!B6": "#00FF00" });
+  });
+
+  test("a mark whose note and fill the user both changed is named as not found, and its record kept", async () => {
+    const fake = install(userWorkbook());
+    await markAll(fake);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Summary");
+      sheet.notes.getItem("B4").content = "Checked: the total is right";
+      sheet.getRange("B4").format.fill.color = "#123456";
+      await context.sync();
+    });
+    const result = await clearMarks();
+    expect(result?.cleared).toBe(3);
+    expect(result?.notFound.map((c) => `${c.sheet}!${c.cell}`)).toEqual(["Summary!B4"]);
+    expect(fake.sheetNames).toEqual(["Summary", "Other sheet", REPORT_SHEET, RECORD_SHEET]);
+    expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE, "Summary!B4": "Checked: the total is right" });
+    // Clearing again still finds the same mark missing, and nothing else to do.
+    expect(await clearMarks()).toEqual({ cleared: 0, notFound: result!.notFound });
   });
 
   test("without notes (ExcelApi 1.18 missing) marks fills and the report only, and says so", async () => {
