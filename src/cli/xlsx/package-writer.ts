@@ -31,16 +31,6 @@ export class PackageChanges {
     this.changed.delete(partKey(name));
   }
 
-  isRemoved(name: string): boolean {
-    return this.removed.has(partKey(name));
-  }
-
-  /** The new text of a part changed as a whole, if it was. */
-  textOf(name: string): string | undefined {
-    const content = this.changed.get(partKey(name))?.content;
-    return typeof content === "string" ? content : undefined;
-  }
-
   /** The zip bytes of `pkg` with these changes, handed to `write` a chunk at a time (in order). */
   writeTo(pkg: XlsxPackage, write: (bytes: Uint8Array) => void): void {
     // A failed write (a full disk) is kept and thrown once fflate has returned: an error thrown

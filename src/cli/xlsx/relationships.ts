@@ -50,7 +50,7 @@ export function relsPartName(source: string): string {
 }
 
 /** A target as a part name: relative to the source part's folder, or absolute from the package root. */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   const path = target.split("#")[0];
   const joined = path.startsWith("/") ? path : posix.join(posix.dirname(source), path);
   return posix.normalize(joined).replace(/^\/+/, "");

@@ -90,10 +90,6 @@ export class StylesPart {
     });
   }
 
-  get counts(): StyleCounts {
-    return { fonts: this.items.fonts.length, fills: this.items.fills.length, cellXfs: this.items.cellXfs.length };
-  }
-
   /** Counts before anything was appended (what the record keeps). */
   get originalCounts(): StyleCounts {
     return { ...this.original };
@@ -108,7 +104,7 @@ export class StylesPart {
     return this.items.fills[this.fillIdOf(xf)] ?? DEFAULT_ITEMS.fills[0];
   }
 
-  fillIdOf(xf: number): number {
+  private fillIdOf(xf: number): number {
     return Number(attributeOf(this.items.cellXfs[xf] ?? "", "fillId") ?? 0);
   }
 

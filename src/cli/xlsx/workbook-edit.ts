@@ -209,24 +209,35 @@ export class WorkbookEdit {
       }
     }
     for (const [part, xml] of this.replaced) changes.set(part, xml);
-    this.finishSheets(changes, addedTypes, removedParts, freePart);
+    const workbookRels: NewRelationship[] = [];
     const styles = this.file.styles;
     if (styles.changed) {
-      if (styles.name === null) throw new UsageError(`${pkg.path} has no styles part to add the marks' fills to`);
-      changes.set(styles.name, styles.toXml());
+      // A workbook without a styles part (hand-made files) gets one: the marks' fills live there.
+      const part = styles.name ?? freePart((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
+      changes.set(part, styles.toXml());
+      if (styles.name === null) {
+        addedTypes.set(part, CONTENT_TYPE.styles);
+        const workbook = this.file.workbook;
+        workbookRels.push({ id: freeRelationshipId(workbook.relationships), type: RELATIONSHIP_TYPE.styles, target: relativeTarget(workbook.name, part) });
+      }
     }
+    this.finishSheets(changes, addedTypes, removedParts, freePart, workbookRels);
     if (addedTypes.size > 0 || removedParts.size > 0) changes.set(CONTENT_TYPES_PART, editContentTypes(pkg, addedTypes, removedParts));
     return changes;
   }
 
-  /** Sheets removed and added: the workbook part and its relationships, their parts, app properties. */
+  /**
+   * Sheets removed and added: the workbook part and its relationships (with `addedRels`, other
+   * relationships of the workbook to add), their parts, app properties.
+   */
   private finishSheets(
     changes: PackageChanges,
     addedTypes: Map<string, string>,
     removedParts: Set<string>,
     freePart: (pattern: (n: number) => string) => string,
+    addedRels: NewRelationship[],
   ): void {
-    if (this.added.length === 0 && this.removed.length === 0) return;
+    if (this.added.length === 0 && this.removed.length === 0 && addedRels.length === 0) return;
     const { workbook, pkg } = this.file;
     const edits: TextEdit[] = [];
     const removedRels = new Set<string>();
@@ -244,7 +255,6 @@ export class WorkbookEdit {
       }
     }
     edits.push(...this.renumberSheetReferences(positions));
-    const addedRels: NewRelationship[] = [];
     let sheetId = workbook.sheets.reduce((most, s) => Math.max(most, Number(s.sheetId) || 0), 0);
     let xml = "";
     for (const sheet of this.added) {

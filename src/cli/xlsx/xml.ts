@@ -163,7 +163,7 @@ export function decodeXstring(text: string): string {
 }
 
 /** The inverse of decodeXstring, for text the tool writes. */
-export function encodeXstring(text: string): string {
+function encodeXstring(text: string): string {
   return text
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)

@@ -53,20 +53,6 @@ export class XlsxPackage {
     return this.byKey.has(partKey(name));
   }
 
-  /** The part's whole uncompressed bytes. */
-  bytes(name: string): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    this.inflate(this.required(name), (chunk) => chunks.push(chunk));
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
-  }
-
   /** The part's whole text (XML parts are UTF-8 or, rarely, UTF-16 with a byte order mark). */
   text(name: string): string {
     let text = "";

@@ -17,6 +17,8 @@ import { UsageError } from "../../../src/cli/command";
 import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../../src/cli/xlsx/annotated-copy";
 import { readWorkbookFile, readWorkbookGrid } from "../../../src/cli/xlsx/workbook-file";
 import { snapshot } from "./annotate-support";
+import { buildFeatureWorkbook, plainWorkbook } from "./feature-workbooks";
+import { readParts, rewriteParts } from "./package-parts";
 
 const FIXTURES = resolve(__dirname, "../../fixtures");
 const CHECKED = new Date("2026-11-23T10:00:00Z");
@@ -251,4 +253,24 @@ describe("refusals", () => {
       /already has a sheet named 'Savings check'/,
     );
   });
+});
+
+test("a workbook without a styles part gets one for the marks' fills, and reads the same", () => {
+  const plain = join(dir, "no-styles-source.xlsx");
+  buildFeatureWorkbook(plainWorkbook(), plain);
+  const input = join(dir, "no-styles.xlsx");
+  rewriteParts(plain, input, (parts) => {
+    parts.delete("xl/styles.xml");
+    parts.set("xl/_rels/workbook.xml.rels", parts.get("xl/_rels/workbook.xml.rels")!.replace(/<Relationship Id="rIdStyles"[^>]*\/>/, ""));
+    // Without styles every cell shows format 0.
+    parts.set("xl/worksheets/sheet1.xml", parts.get("xl/worksheets/sheet1.xml")!.replace(/ s="\d+"/g, ""));
+  });
+  const read = readWorkbookFile(input);
+  expect(read.styles.name).toBeNull();
+  const out = join(dir, "no-styles.annotated.xlsx");
+  writeAnnotatedCopy(read, out, validateWorkbook(read.grid), CHECKED);
+  const parts = readParts(out);
+  expect(parts.has("xl/styles.xml")).toBe(true);
+  expect(parts.get("xl/_rels/workbook.xml.rels")!.toString()).toContain("relationships/styles");
+  expect(validateWorkbook(readWorkbookGrid(out)).findings).toEqual(validateWorkbook(read.grid).findings);
 });
