@@ -6,27 +6,21 @@
  * than the add-in's report, or cells off Excel's grid, is damaged: exit 2, nothing written. A
  * sheet of the user's named like the report in another case is refused with one line.
  */
-import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import { NOTE_PREFIX, RECORD_SHEET } from "../../src/core/annotation/names";
 import { addNotes, buildFeatureWorkbook, plainWorkbook } from "./xlsx/feature-workbooks";
 import { differingParts, readParts, rewriteParts } from "./xlsx/package-parts";
+import { cli, requireBuiltCommand } from "./built-command";
 
-const ROOT = resolve(__dirname, "../..");
-const BIN = join(ROOT, "bin/savings-check.js");
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 let dir: string;
 let input: string;
 let annotated: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "lib/src/cli/main.js"))) throw new Error("build the command first: npm run build:cli");
+  requireBuiltCommand();
   dir = mkdtempSync(join(tmpdir(), "clear-truth-"));
   input = join(dir, "input.xlsx");
   annotated = join(dir, "annotated.xlsx");

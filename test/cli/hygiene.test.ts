@@ -6,20 +6,19 @@
  * ordinary text of the same length does.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import { validateWorkbook } from "../../src/core/validate";
 import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 import { PackageBuilder, worksheetXml } from "../support/xlsx-package";
 import { readParts } from "./xlsx/package-parts";
+import { BIN, cli, requireBuiltCommand } from "./built-command";
 
-const ROOT = resolve(__dirname, "../..");
-const BIN = join(ROOT, "bin/savings-check.js");
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "lib/src/cli/main.js"))) throw new Error("build the command first: npm run build:cli");
+  requireBuiltCommand();
   dir = mkdtempSync(join(tmpdir(), "hygiene-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,10 +39,6 @@ function summaryWorkbook(path: string, lines: [string, number, number][]): void 
   const builder = new PackageBuilder();
   builder.addSheet({ name: "Summary", xml: worksheetXml({ rows: rows.join("") }) });
   builder.write(path);
-}
-
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000 });
 }
 
 test("labels with line breaks, ESC sequences and bidi overrides are shown escaped in the human report", () => {

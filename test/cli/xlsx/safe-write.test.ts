@@ -7,23 +7,18 @@
 import { spawn, spawnSync } from "child_process";
 import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import { PackageBuilder, worksheetXml } from "../../support/xlsx-package";
 import { buildFeatureWorkbook, plainWorkbook } from "./feature-workbooks";
 import { readParts } from "./package-parts";
+import { BIN, cli, requireBuiltCommand } from "../built-command";
 
-const ROOT = resolve(__dirname, "../../..");
-const BIN = join(ROOT, "bin/savings-check.js");
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 let dir: string;
 let input: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "lib/src/cli/main.js"))) throw new Error("build the command first: npm run build:cli");
+  requireBuiltCommand();
   dir = mkdtempSync(join(tmpdir(), "safe-write-"));
   input = join(dir, "input.xlsx");
   buildFeatureWorkbook(plainWorkbook(), input);
