@@ -72,13 +72,13 @@ describe("cost: every pattern linear in its text", () => {
   };
   const cases = Object.entries(works).flatMap(([w, work]) => Object.entries(pathological).map(([p, make]) => [w, p, work, make] as const));
 
-  // Four times the text costs about four times the time; a quadratic pattern would take sixteen.
-  // (Against ordinary text of the same length, the ratio is measured on whole workbooks in
-  // test/cli/hygiene.test.ts.)
-  it.each(cases)("%s on %s: four times the text, about four times the time", (_w, _p, work, make) => {
+  // Eight times the text costs about eight times the time; a quadratic pattern would take 64 (the
+  // bound leaves room for a busy machine). Against ordinary text of the same length, the ratio is
+  // measured on whole workbooks in test/cli/hygiene.test.ts.
+  it.each(cases)("%s on %s: eight times the text, about eight times the time", (_w, _p, work, make) => {
     timeOf(work, make(2_000)); // warm-up
-    const ratio = timeOf(work, make(80_000)) / timeOf(work, make(20_000));
-    expect(ratio).toBeLessThan(8);
+    const ratio = timeOf(work, make(80_000)) / timeOf(work, make(10_000));
+    expect(ratio).toBeLessThan(24);
   });
 
   it("splits every marker off, in order", () => {

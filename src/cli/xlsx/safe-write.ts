@@ -55,21 +55,8 @@ export function writeFileSafely(output: string, produce: (write: (bytes: Uint8Ar
   } catch (error) {
     throw writeError(output, error);
   }
-  const removeTemporary = () => {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // already gone
-    }
-  };
-  // The write is synchronous, so a signal's handler runs once it is over: the output is then
-  // whole, and only a temporary file left by a failure before it needs removing.
-  const onSignal = (signal: NodeJS.Signals) => {
-    removeTemporary();
-    process.kill(process.pid, signal);
-  };
-  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-  for (const signal of signals) process.once(signal, onSignal);
+  temporaries.add(temporary);
+  listenForSignals();
   let open = true;
   try {
     produce((bytes) => {
@@ -82,10 +69,50 @@ export function writeFileSafely(output: string, produce: (write: (bytes: Uint8Ar
     syncFolder(dirname(output));
   } catch (error) {
     if (open) closeSync(fd);
-    removeTemporary();
+    removeQuietly(temporary);
     throw isSystemError(error) ? writeError(output, error) : error;
   } finally {
-    for (const signal of signals) process.removeListener(signal, onSignal);
+    temporaries.delete(temporary);
+    // A signal that came during the write is delivered on the event loop's next turn: listen until then.
+    setImmediate(() => {
+      if (temporaries.size === 0) stopListening();
+    });
+  }
+}
+
+/**
+ * Signals that stop the process while a write is under way. The write is synchronous, so a signal
+ * that comes during it is handled once it is over: the output is then whole (or its temporary
+ * file is removed), and the signal takes effect.
+ */
+const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+/** Temporary files being written now. */
+const temporaries = new Set<string>();
+let listening = false;
+
+function listenForSignals(): void {
+  if (listening) return;
+  listening = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+
+function stopListening(): void {
+  listening = false;
+  for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temporary of temporaries) removeQuietly(temporary);
+  temporaries.clear();
+  stopListening();
+  process.kill(process.pid, signal);
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
   }
 }
 
