@@ -1,4 +1,7 @@
-/** Two projects: fast unit tests in Node, and browser tests that drive the built pane in Chromium. */
+/**
+ * Three projects: fast unit tests in Node, browser tests that drive the built pane in Chromium,
+ * and LibreOffice tests that open the command line's copies in a second spreadsheet program.
+ */
 const common = {
   testEnvironment: "node",
   // Hybrid node16 modules make ts-jest warn on every file (TS151002); the build's tsc checks types.
@@ -11,7 +14,13 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"] },
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/", "<rootDir>/test/libreoffice/"],
+    },
     { ...common, displayName: "browser", testMatch: ["<rootDir>/test/browser/**/*.test.ts"] },
+    { ...common, displayName: "libreoffice", testMatch: ["<rootDir>/test/libreoffice/**/*.test.ts"] },
   ],
 };

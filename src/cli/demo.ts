@@ -25,7 +25,11 @@ export const demoCommand: Command = {
     output.out(
       `Checking ${shown(input)}: Hampshire's Tt2019 Table 1 with planted faults, plus a phasing sheet and a savings register.\n`,
     );
-    await runValidate({ input: shown(input), json: false, annotate: shown(join(root, ANNOTATED)) }, output);
+    // The demo replaces its own annotated copy on every run.
+    await runValidate(
+      { input: shown(input), json: false, annotate: shown(join(root, ANNOTATED)), force: true },
+      output,
+    );
     output.out(
       "Open the annotated copy in Excel: notes and fills on the cells, and a 'Savings check' sheet listing every finding.",
     );

@@ -8,6 +8,7 @@ import { clearCommand } from "./clear";
 import { validateCommand } from "./validate";
 import { templateCommand } from "./template";
 import { demoCommand } from "./demo";
+import { escapeControlCharacters } from "./terminal-text";
 
 const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
@@ -17,8 +18,17 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
 };
 
+/** Standard output was closed by its reader (`savings-check validate … | head -1`): the rest is dropped quietly. */
+let stdoutClosed = false;
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  stdoutClosed = true;
+});
+
 const processOutput: Output = {
-  out: (text) => process.stdout.write(text + "\n"),
+  out: (text) => {
+    if (!stdoutClosed) process.stdout.write(text + "\n");
+  },
   err: (text) => process.stderr.write(text + "\n"),
 };
 
@@ -44,9 +54,9 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     return await command.run(args, output);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    output.err(
-      `savings-check ${name}: ${error instanceof UsageError ? "" : "internal error: "}${message.split("\n")[0]}`,
-    );
+    // A usage error may quote workbook text (a sheet name): shown escaped, on one line.
+    const line = error instanceof UsageError ? escapeControlCharacters(message) : message.split("\n")[0];
+    output.err(`savings-check ${name}: ${error instanceof UsageError ? "" : "internal error: "}${line}`);
     return EXIT_USAGE;
   }
 }

@@ -1,36 +1,33 @@
 /**
- * `savings-check template <out.xlsx>`: writes the blank savings template of src/core/template.ts
- * (the same one the task pane inserts) as a new workbook. Never overwrites an existing file.
+ * `savings-check template <out.xlsx> [--force]`: writes the blank savings template of
+ * src/core/template.ts (the same one the task pane inserts) as a new workbook, made from nothing
+ * by exceljs. An existing file is replaced only with --force.
  */
 import ExcelJS from "exceljs";
-import { writeFileSync } from "fs";
 import { financialYearOfDate, formatFinancialYear } from "../core/financial-year";
 import { templateWorkbook, TemplateSheet } from "../core/template";
 import { Command, EXIT_OK, UsageError } from "./command";
+import { checkOutputPath, FORCE_OPTION, writeFileSafely } from "./xlsx/safe-write";
+
+const USAGE = `template <out.xlsx> [${FORCE_OPTION}]`;
 
 export const templateCommand: Command = {
-  usage: "template <out.xlsx>",
-  summary: "write a blank savings template to fill in (never overwrites a file)",
+  usage: USAGE,
+  summary: `write a blank savings template to fill in (replaces a file only with ${FORCE_OPTION})`,
   async run(args, output) {
-    if (args.length !== 1 || args[0].startsWith("--")) throw new UsageError("usage: savings-check template <out.xlsx>");
-    const [path] = args;
+    const force = args.includes(FORCE_OPTION);
+    const files = args.filter((a) => a !== FORCE_OPTION);
+    if (files.length !== 1 || files[0].startsWith("--")) throw new UsageError(`usage: savings-check ${USAGE}`);
+    const [path] = files;
+    checkOutputPath(null, path, force);
     const today = new Date();
     const firstYear = financialYearOfDate(today.getFullYear(), today.getMonth() + 1);
     const workbook = new ExcelJS.Workbook();
     for (const sheet of templateWorkbook(firstYear).sheets) addSheet(workbook, sheet);
     // Excel computes the formulas when it opens the file.
     workbook.calcProperties.fullCalcOnLoad = true;
-    const bytes = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    try {
-      writeFileSync(path, bytes, { flag: "wx" }); // wx: fail rather than replace an existing file
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(
-        code === "EEXIST"
-          ? `${path} already exists: the template never overwrites a file`
-          : `cannot write ${path} (${code ?? "unknown error"})`,
-      );
-    }
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    writeFileSafely(path, (write) => write(bytes));
     output.out(`Wrote the savings template (financial years from ${formatFinancialYear(firstYear)}) to ${path}`);
     return EXIT_OK;
   },

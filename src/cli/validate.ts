@@ -6,18 +6,24 @@
  */
 import { Finding, plural, SeverityCounts } from "../core/findings";
 import { validateWorkbook, ValidationResult } from "../core/validate";
+import { coverageText, verdictText } from "../core/validate/verdict";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
-import { samePath, writeAnnotatedCopy } from "./xlsx/annotate";
-import { readWorkbookFile } from "./xlsx/read";
+import { writeAnnotatedCopy } from "./xlsx/annotated-copy";
+import { describeMarks, sheetReference as sheetName } from "./cell-references";
+import { escapeControlCharacters } from "./terminal-text";
+import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
+import { readWorkbookFile } from "./xlsx/workbook-file";
 
 export interface ValidateRequest {
   input: string;
   json: boolean;
   annotate: string | null;
+  /** Replace an existing annotated copy. */
+  force: boolean;
 }
 
 export const validateCommand: Command = {
-  usage: "validate <file.xlsx> [--json] [--annotate <out.xlsx>]",
+  usage: "validate <file.xlsx> [--json] [--annotate <out.xlsx> [--force]]",
   summary: "check a workbook for committee; exit 0 ready, 1 errors found, 2 unreadable",
   async run(args, output) {
     return runValidate(parseValidateArgs(args), output);
@@ -28,27 +34,24 @@ function parseValidateArgs(args: string[]): ValidateRequest {
   let input: string | null = null;
   let json = false;
   let annotate: string | null = null;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--json") json = true;
+    else if (arg === FORCE_OPTION) force = true;
     else if (arg === "--annotate") {
       const out = args[++i];
       if (out === undefined || out.startsWith("--"))
         throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
       annotate = out;
     } else if (arg.startsWith("--"))
-      throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>)`);
+      throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>, ${FORCE_OPTION})`);
     else if (input === null) input = arg;
     else throw new UsageError(`one workbook at a time: unexpected '${arg}'`);
   }
-  if (input === null)
-    throw new UsageError("which workbook? usage: savings-check validate <file.xlsx> [--json] [--annotate <out.xlsx>]");
-  if (annotate !== null && samePath(input, annotate)) {
-    throw new UsageError(
-      `--annotate ${annotate} is the input file: the input is never written, choose another output path`,
-    );
-  }
-  return { input, json, annotate };
+  if (input === null) throw new UsageError(`which workbook? usage: savings-check ${validateCommand.usage}`);
+  if (annotate !== null) checkOutputPath(input, annotate, force);
+  return { input, json, annotate, force };
 }
 
 /** Validates (and annotates) as asked, prints the result, and returns the exit status. */
@@ -56,12 +59,18 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
   const progress = startProgress(request.input);
   let result: ValidationResult;
   try {
-    const input = await readWorkbookFile(request.input);
+    const input = readWorkbookFile(request.input);
     progress.step("checking");
     result = validateWorkbook(input.grid);
     if (request.annotate !== null) {
       progress.step("annotating");
-      await writeAnnotatedCopy(input, request.annotate, result, new Date());
+      const { notFound } = writeAnnotatedCopy(input, request.annotate, result, new Date(), request.force);
+      if (notFound.length > 0)
+        output.err(
+          escapeControlCharacters(
+            `savings-check validate: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
+          ),
+        );
     }
   } finally {
     progress.done();
@@ -78,8 +87,11 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
 function jsonReport(file: string, result: ValidationResult) {
   return {
     file,
+    verdict: result.verdict,
     ready: result.ready,
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
+    coverage: { figures: result.coverage.figures, checked: result.coverage.checked },
+    tables: result.tables.map(({ sheet, kind, range, name, declared }) => ({ sheet, kind, range, name, declared })),
     findings: result.findings.map(({ rule, severity, sheet, cell, message, table }) => ({
       rule,
       severity,
@@ -87,14 +99,16 @@ function jsonReport(file: string, result: ValidationResult) {
       cell,
       message,
       table,
+      accepted: false,
     })),
   };
 }
 
-/** A summary line, the tables found, then the findings grouped by table, one line each. */
+/** The verdict with how much was checked, the counts, the tables found, then the findings grouped by table. */
 function humanReport(file: string, result: ValidationResult): string {
   const lines = [
-    `${file}: ${result.ready ? "Ready for committee" : "NOT ready for committee"} (${countsText(result.counts)})`,
+    `${file}: ${verdictText(result.verdict, result.counts)}; ${coverageText(result.coverage)}`,
+    `Findings: ${countsText(result.counts)}`,
   ];
   if (result.tables.length === 0) lines.push("Tables found: none");
   else {
@@ -115,16 +129,11 @@ function humanReport(file: string, result: ValidationResult): string {
         `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
       );
   }
-  return lines.join("\n");
+  return lines.map(escapeControlCharacters).join("\n");
 }
 
 function countsText(counts: SeverityCounts): string {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
-}
-
-/** `Summary` or `'Table 1'`, as Excel writes a sheet name in a reference. */
-function sheetName(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** A line on a terminal's stderr, shown only once the work has taken more than a second. */

@@ -28,6 +28,9 @@ export const RULE_SEVERITY = {
   "hardcoded-total": "info",
   "target-met": "info",
   "no-template": "info",
+  "figures-unchecked": "warning",
+  "fy-invalid": "warning",
+  "unit-unrecognised": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITY;

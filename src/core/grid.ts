@@ -81,6 +81,10 @@ export function rangeToA1(range: CellRange): string {
   return start === end ? start : `${start}:${end}`;
 }
 
+/** Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
 /** `B12` to {row: 11, col: 1}; null for anything that is not a single A1 cell address. */
 export function parseA1(address: string): { row: number; col: number } | null {
   const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(address.trim());

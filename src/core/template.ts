@@ -43,7 +43,7 @@ export function templateWorkbook(firstYear: number): TemplateWorkbook {
     fmt: MONEY,
   });
   const pct = (row: number): Spec => ({
-    v: null,
+    v: "",
     f: `=IF(B${row}=0,"",ROUND(C${row}/B${row}*100,1))`,
     fmt: ONE_DECIMAL,
   });
@@ -116,7 +116,7 @@ export function templateWorkbook(firstYear: number): TemplateWorkbook {
       year,
       input(),
       input(),
-      { v: null, f: `=IF(C${r}=0,"",ROUND(B${r}/C${r}*10000,1))`, fmt: ONE_DECIMAL },
+      { v: "", f: `=IF(C${r}=0,"",ROUND(B${r}/C${r}*10000,1))`, fmt: ONE_DECIMAL },
       input(),
       { v: 0, f: `=B${r}*E${r}*52`, fmt: MONEY },
     ]);

@@ -91,8 +91,9 @@ export function foreignUnitInText(text: string): string | null {
 export function unitOfNumberFormat(code: string | null | undefined): Unit | string | null {
   if (!code || code === "General") return null;
   if (code.includes("£")) return "£";
-  // `[$-409]` and `[$-F800]` are locales, not currencies.
-  const bare = code.replace(/\[\$-[0-9A-F]+\]/gi, "");
-  const foreign = /[$€¥]/.exec(bare);
+  // `[$€-x-euro2]` names a currency before its locale; `[$-409]` and `[$-F800]` are locales alone.
+  const bracketed = /\[\$([^\]-]+)/.exec(code);
+  if (bracketed) return bracketed[1];
+  const foreign = /[$€¥]/.exec(code.replace(/\[[^\]]*\]|"[^"]*"/g, ""));
   return foreign ? foreign[0] : null;
 }

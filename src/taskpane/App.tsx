@@ -85,16 +85,25 @@ export function App() {
   const onClear = () =>
     run("Clearing the marks…", "Could not clear the marks", async () => {
       const cleared = await clearMarks();
-      setReportSheet(null);
-      return cleared === null
-        ? [{ intent: "info", title: "Nothing to clear", text: "This workbook has no marks from the savings check." }]
-        : [
-            {
-              intent: "success",
-              title: "Cleared",
-              text: `Marks removed from ${plural(cleared.cleared, "cell")}; fills and notes are as they were.`,
-            },
-          ];
+      if (cleared === null)
+        return [
+          { intent: "info", title: "Nothing to clear", text: "This workbook has no marks from the savings check." },
+        ];
+      const done = `Marks removed from ${plural(cleared.cleared, "cell")}; fills and notes are as they were.`;
+      if (cleared.notFound.length === 0) {
+        setReportSheet(null);
+        return [{ intent: "success", title: "Cleared", text: done }];
+      }
+      const cells = cleared.notFound.map((c) => `${c.sheet}!${c.cell}`).join(", ");
+      return [
+        {
+          intent: "warning",
+          title: "Some marks were not found",
+          text:
+            `${done} ${plural(cleared.notFound.length, "mark")} could not be found (${cells}): their note and fill ` +
+            "were changed or moved by hand. Their record is kept, so Clear marks can finish once they are back.",
+        },
+      ];
     });
 
   const onInsertTemplate = () =>

@@ -10,8 +10,16 @@
  * values and formulas go into sheets the add-in adds (report, record, template).
  */
 /* global Excel, Office */
-import { isAddinSheet, RECORD_SHEET, REPORT_SHEET } from "../core/annotation/names";
-import { CellMark, markKey, planAnnotation, ReportLink, REPORT_TABLE_HEADER } from "../core/annotation/plan";
+import { fillCandidates, placeByFills, placeByNotes } from "../core/annotation/locate";
+import { isAddinSheet, NOTE_PREFIX, RECORD_SHEET, REPORT_SHEET } from "../core/annotation/names";
+import {
+  CellMark,
+  markKey,
+  planAnnotation,
+  ReportLink,
+  reportLinkFormula,
+  REPORT_TABLE_HEADER,
+} from "../core/annotation/plan";
 import {
   AnnotationRecord,
   ClearPlan,
@@ -19,6 +27,7 @@ import {
   decodeRecord,
   encodeRecord,
   planClear,
+  RecordedCell,
 } from "../core/annotation/record";
 import { isCellError, parseErrorCode } from "../core/excel-errors";
 import { financialYearOfDate } from "../core/financial-year";
@@ -348,14 +357,13 @@ async function queueFills(
 }
 
 /**
- * Reads the record sheet (one sync); the caller knows it exists. Cells on sheets deleted since are
- * left out: there is nothing there to clear.
+ * Reads the record sheet (one sync, with whatever else is queued); the caller knows it exists.
+ * Also says how many rows of it are used, for rewriting it in place.
  */
-async function loadRecord(budget: RequestBudget, sheets: Sheets, existing: Set<string>): Promise<AnnotationRecord> {
+async function loadRecord(budget: RequestBudget, sheets: Sheets): Promise<{ record: AnnotationRecord; rows: number }> {
   const used = sheets.get(RECORD_SHEET).getUsedRange(true).load("values");
   await budget.sync();
-  const record = decodeRecord(used.values.map((row) => row.map(cellValue)));
-  return { ...record, cells: record.cells.filter((c) => existing.has(c.sheet)) };
+  return { record: decodeRecord(used.values.map((row) => row.map(cellValue))), rows: used.values.length };
 }
 
 async function sheetNames(context: Excel.RequestContext): Promise<Set<string>> {
@@ -396,7 +404,9 @@ export async function markFindings(
     let record: AnnotationRecord | null = null;
     let previous = new Map<string, CellState>();
     if (existing.has(RECORD_SHEET)) {
-      record = await loadRecord(budget, sheets, existing);
+      const { record: earlier } = await loadRecord(budget, sheets);
+      // Cells on sheets deleted since are left out: there is nothing there to clear.
+      record = { ...earlier, cells: earlier.cells.filter((c) => existing.has(c.sheet)) };
       previous = await loadCellStates(sheets, record.cells, withNotes, budget);
       await budget.sync();
     } else if (existing.has(REPORT_SHEET)) {
@@ -441,12 +451,6 @@ function excelText(value: CellValue | undefined): string | number | boolean {
   return isCellError(value) ? value.error : value;
 }
 
-/** A formula linking to a cell: one formula per link is far lighter than one hyperlink operation each. */
-function hyperlinkFormula(sheet: string, cell: string): string {
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  return `=HYPERLINK("${target.replace(/"/g, '""')}","${cell}")`;
-}
-
 /** The report, with its links, written as one array; text cells are formatted as text first, so that Excel never reads a message as a formula, date or number. */
 async function writeReport(
   name: string,
@@ -456,7 +460,7 @@ async function writeReport(
 ): Promise<void> {
   const cols = rows.reduce((most, r) => Math.max(most, r.length), 1); // no spread: a report may have 100,000 rows
   const cells = rows.map((row) => Array.from({ length: cols }, (_, c) => excelText(row?.[c])));
-  for (const link of links) cells[link.row][link.col] = hyperlinkFormula(link.sheet, link.cell);
+  for (const link of links) cells[link.row][link.col] = reportLinkFormula(link.sheet, link.cell);
   const linked = new Set(links.map((l) => `${l.row},${l.col}`));
   const formats = cells.map((row, r) =>
     row.map((v, c) => (typeof v === "string" && !linked.has(`${r},${c}`) ? TEXT_FORMAT : "General")),
@@ -484,25 +488,77 @@ async function writeRecord(record: AnnotationRecord, budget: RequestBudget): Pro
 
 // --- Clearing ---
 
+/** What clearing did: the marks it removed, and the recorded marks it could not find. */
+export interface ClearResult {
+  cleared: number;
+  /** Marks whose note and fill are both no longer the add-in's: their record is kept. */
+  notFound: RecordedCell[];
+}
+
 /**
  * Removes what marking added and restores what was there (SPEC §6), from the record kept in the
- * workbook (the command line's too). Null when the workbook holds no record. Four syncs: the
- * sheet names, the record, the marked cells' notes and fills now, then the changes.
+ * workbook (the command line's too), finding each mark where the user moved it: by its note (in
+ * the sheets' notes), else by its fill at the shift its sheet's notes showed (core/annotation/
+ * locate.ts). Marks that cannot be found are left, and the record keeps them (with the report);
+ * otherwise both add-in sheets go. Null when the workbook holds no record. Five syncs: the sheet
+ * names; the record and the sheets' notes; where the add-in's notes are; the candidate cells'
+ * notes and fills; the changes (four without notes).
  */
-export async function clearMarks(): Promise<{ cleared: number } | null> {
+export async function clearMarks(): Promise<ClearResult | null> {
   const withNotes = notesSupported();
   return Excel.run(async (context) => {
     const existing = await sheetNames(context);
     if (!existing.has(RECORD_SHEET)) return null;
     const sheets = new Sheets(context);
     const budget = new RequestBudget(context);
-    const record = await loadRecord(budget, sheets, existing);
-    const states = await loadCellStates(sheets, record.cells, withNotes, budget);
+    const userSheets = [...existing].filter((name) => !isAddinSheet(name));
+    const collections = withNotes
+      ? userSheets.map((name) => ({ name, notes: sheets.get(name).notes.load("items/content") }))
+      : [];
+    const { record, rows: recordRows } = await loadRecord(budget, sheets);
+    const notes = await locateAddinNotes(collections, budget);
+    const search = placeByNotes(record.cells, { sheets: new Set(userSheets), notes });
+    const candidates = [...search.placed.map((p) => ({ sheet: p.sheet, cell: p.cell })), ...fillCandidates(search)];
+    const states = await loadCellStates(sheets, candidates, withNotes, budget);
     await budget.sync();
-    await queueClear(sheets, planClear(record, marksOf(states)), states, existing, budget);
+    const { placed, missing } = placeByFills(search, (sheet, cell) => {
+      const state = states.get(markKey(sheet, cell));
+      return state ? fillOf(state) : undefined;
+    });
+    const found = placed.map(({ mark, sheet, cell }) => ({ ...mark, sheet, cell }));
+    const plan = planClear({ ...record, cells: found }, marksOf(states));
+    await queueClear(sheets, missing.length === 0 ? plan : { ...plan, sheetsToDelete: [] }, states, existing, budget);
+    if (missing.length > 0) {
+      // The record keeps the marks still to find: rewritten in place, so that clearing can finish later.
+      const rows = encodeRecord({ ...record, cells: missing });
+      // Rows the longer record used are emptied.
+      while (rows.length < recordRows) rows.push([""]);
+      await budget.add(rows.reduce((n, [text]) => n + text.length, 0) + PATH_BYTES * 4);
+      sheets.get(RECORD_SHEET).getRangeByIndexes(0, 0, rows.length, 1).values = rows;
+    }
     await budget.sync();
-    return { cleared: record.cells.length };
+    return { cleared: found.length, notFound: missing };
   });
+}
+
+/** The add-in's notes (text starting with NOTE_PREFIX) of loaded note collections, by markKey: one sync for their cells. */
+async function locateAddinNotes(
+  collections: { name: string; notes: Excel.NoteCollection }[],
+  budget: RequestBudget,
+): Promise<Map<string, string>> {
+  const ours = collections.flatMap(({ name, notes }) =>
+    notes.items
+      .filter((note) => note.content.startsWith(NOTE_PREFIX))
+      .map((note) => ({ name, content: note.content, location: note.getLocation().load("address") })),
+  );
+  const found = new Map<string, string>();
+  if (ours.length === 0) return found;
+  await budget.add(PATH_BYTES * 3 * ours.length);
+  await budget.sync();
+  // Range.address is `'Sheet name'!C4`: the cell is after the last "!".
+  for (const { name, content, location } of ours)
+    found.set(markKey(name, location.address.slice(location.address.lastIndexOf("!") + 1)), content);
+  return found;
 }
 
 // --- Navigation and the template ---

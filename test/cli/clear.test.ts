@@ -6,8 +6,8 @@ import { join, resolve } from "path";
 import { RECORD_SHEET } from "../../src/core/annotation/names";
 import { validateWorkbook } from "../../src/core/validate";
 import { main } from "../../src/cli/main";
-import { writeAnnotatedCopy } from "../../src/cli/xlsx/annotate";
-import { readWorkbookFile } from "../../src/cli/xlsx/read";
+import { writeAnnotatedCopy } from "../../src/cli/xlsx/annotated-copy";
+import { readWorkbookFile } from "../../src/cli/xlsx/workbook-file";
 
 const FIXTURE = resolve(__dirname, "../fixtures/hampshire-tt2019-table1.xlsx");
 
@@ -23,8 +23,8 @@ let annotated: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "clear-"));
   annotated = join(dir, "annotated.xlsx");
-  const input = await readWorkbookFile(FIXTURE);
-  await writeAnnotatedCopy(input, annotated, validateWorkbook(input.grid), new Date());
+  const input = readWorkbookFile(FIXTURE);
+  writeAnnotatedCopy(input, annotated, validateWorkbook(input.grid), new Date());
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,7 +45,7 @@ test("writes the cleared copy and says how many cells it restored", async () => 
 test.each([
   [
     [],
-    /^savings-check clear: needs two files, the annotated workbook and the copy to write \(usage: savings-check clear <annotated\.xlsx> <out\.xlsx>\)$/,
+    /^savings-check clear: needs two files, the annotated workbook and the copy to write \(usage: savings-check clear <annotated\.xlsx> <out\.xlsx> \[--force\]\)$/,
   ],
   [["a.xlsx", "b.xlsx", "c.xlsx"], /^savings-check clear: takes two files/],
   [["--json", "a.xlsx"], /^savings-check clear: unknown option '--json'/],

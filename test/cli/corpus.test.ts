@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { parseA1 } from "../../src/core/grid";
 import { validateWorkbook, ValidationResult } from "../../src/core/validate";
-import { readWorkbookGrid } from "../../src/cli/xlsx/read";
+import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 
 /** The corpus beside the checkout (../shared/corpus), or where SAVINGS_CORPUS says. */
 const CORPUS = [
@@ -59,7 +59,7 @@ const results = new Map<string, ValidationResult>();
 async function check(file: string): Promise<ValidationResult> {
   let result = results.get(file);
   if (!result) {
-    result = validateWorkbook(await readWorkbookGrid(join(CORPUS!, file)));
+    result = validateWorkbook(readWorkbookGrid(join(CORPUS!, file)));
     results.set(file, result);
   }
   return result;

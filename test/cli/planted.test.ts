@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { Finding } from "../../src/core/findings";
 import { validateWorkbook } from "../../src/core/validate";
-import { readWorkbookGrid } from "../../src/cli/xlsx/read";
+import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 
 const ROOT = resolve(__dirname, "../..");
 const PLANTED = join(ROOT, "test/fixtures/planted");

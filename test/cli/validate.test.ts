@@ -11,7 +11,7 @@ import { join, resolve } from "path";
 import { cellAt, gridSize } from "../../src/core/grid";
 import { templateWorkbook } from "../../src/core/template";
 import { financialYearOfDate } from "../../src/core/financial-year";
-import { readWorkbookGrid } from "../../src/cli/xlsx/read";
+import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 
 const ROOT = resolve(__dirname, "../..");
 const BIN = join(ROOT, "bin/savings-check.js");
@@ -43,14 +43,19 @@ describe("validate --json", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(["file", "ready", "counts", "findings"]);
+    expect(Object.keys(report)).toEqual(["file", "verdict", "ready", "counts", "coverage", "tables", "findings"]);
     expect(report.file).toBe(path);
+    expect(report.verdict).toBe("ready");
     expect(report.ready).toBe(true);
     expect(Object.keys(report.counts)).toEqual(["error", "warning", "info"]);
     expect(report.counts.error).toBe(0);
+    expect(Object.keys(report.coverage)).toEqual(["figures", "checked"]);
+    expect(report.coverage.checked).toBe(report.coverage.figures);
+    expect(report.tables.map((t: { kind: string }) => t.kind)).toEqual(["workstream-summary", "target"]);
+    for (const t of report.tables) expect(Object.keys(t)).toEqual(["sheet", "kind", "range", "name", "declared"]);
     expect(report.findings.length).toBe(report.counts.error + report.counts.warning + report.counts.info);
     for (const f of report.findings) {
-      expect(Object.keys(f)).toEqual(["rule", "severity", "sheet", "cell", "message", "table"]);
+      expect(Object.keys(f)).toEqual(["rule", "severity", "sheet", "cell", "message", "table", "accepted"]);
       expect(f.cell).toMatch(/^[A-Z]+\d+$/);
     }
     expect(report.findings).toContainEqual(expect.objectContaining({ rule: "number-as-text", severity: "warning" }));
@@ -62,6 +67,7 @@ describe("validate --json", () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.ready).toBe(false);
+    expect(report.verdict).toBe("not-ready");
     expect(report.counts.error).toBeGreaterThan(0);
     expect(report.findings).toContainEqual({
       rule: "total-mismatch",
@@ -70,6 +76,7 @@ describe("validate --json", () => {
       cell: "C12",
       message: expect.stringMatching(/stated 30,312.*add to 30,132/),
       table: "Workstream summary A3:D12",
+      accepted: false,
     });
   });
 });
@@ -79,7 +86,8 @@ describe("validate, human output", () => {
     const run = cli("validate", TT2019);
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toBe(`${TT2019}: Ready for committee (0 errors, 1 warning, 2 info)`);
+    expect(lines[0]).toBe(`${TT2019}: Ready for committee; 23 of 23 figures checked`);
+    expect(lines[1]).toBe("Findings: 0 errors, 1 warning, 2 info");
     expect(run.stdout).toContain(
       "Tables found (2):\n  Workstream summary A3:D12 on 'Table 1'\n  Savings target A17:C17 on 'Table 1'",
     );
@@ -91,7 +99,10 @@ describe("validate, human output", () => {
   test("not ready: says so with the counts, exit 1", () => {
     const run = cli("validate", PLANTED_TOTAL);
     expect(run.status).toBe(1);
-    expect(run.stdout.split("\n")[0]).toMatch(/: NOT ready for committee \(2 errors, 1 warning, 2 info\)$/);
+    expect(run.stdout.split("\n").slice(0, 2)).toEqual([
+      `${PLANTED_TOTAL}: Not ready for committee: 2 errors; 23 of 23 figures checked`,
+      "Findings: 2 errors, 1 warning, 2 info",
+    ]);
     expect(run.stdout).toMatch(
       /'Table 1'!C12 +error +total-mismatch +TOTAL, Full Year Savings Proposals: stated 30,312/,
     );
@@ -184,7 +195,7 @@ describe("demo", () => {
     const before = readFileSync(example);
     const run = cli("demo");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/NOT ready for committee \(9 errors/);
+    expect(run.stdout).toMatch(/Not ready for committee: 9 errors/);
     for (const rule of [
       "total-mismatch",
       "pct-mismatch",

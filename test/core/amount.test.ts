@@ -1,4 +1,5 @@
-import { isNotApplicable, parseAmountText } from "../../src/core/amount";
+import { isNotApplicable, parseAmountText, splitFootnoteMarkers } from "../../src/core/amount";
+import { labelMarkers } from "../../src/core/validate/reader";
 
 describe("parseAmountText", () => {
   it.each([
@@ -39,5 +40,52 @@ describe("isNotApplicable", () => {
   });
   it.each(["0", "abc", "2,800", "NAB"])("%p is not a not-applicable marker", (text) => {
     expect(isNotApplicable(text)).toBe(false);
+  });
+});
+
+describe("cost: every pattern linear in its text", () => {
+  /** Milliseconds per call of `work` on `text`: the fastest of 7 rounds of calls for at least 20 ms each (the least disturbed by other work on the machine). */
+  const timeOf = (work: (text: string) => unknown, text: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = process.hrtime.bigint();
+      let calls = 0;
+      let elapsed = 0;
+      do {
+        work(text);
+        calls++;
+        elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      } while (elapsed < 20);
+      times.push(elapsed / calls);
+    }
+    return Math.min(...times);
+  };
+  /** Pathological texts of about `n` characters: long runs of markers, where the old pattern backtracked. */
+  const pathological: Record<string, (n: number) => string> = {
+    "a long run of stars before a letter": (n) => "*".repeat(n) + "x",
+    "a long run of stars after a figure": (n) => "1,368" + "*".repeat(n),
+    "stars and spaces": (n) => "* ".repeat(n / 2),
+    "markers of two kinds in turn": (n) => "†*".repeat(n / 2),
+  };
+  const works: Record<string, (text: string) => unknown> = {
+    parseAmountText: (text) => parseAmountText(text),
+    labelMarkers: (text) => labelMarkers(text),
+  };
+  const cases = Object.entries(works).flatMap(([w, work]) =>
+    Object.entries(pathological).map(([p, make]) => [w, p, work, make] as const),
+  );
+
+  // Eight times the text costs about eight times the time; a quadratic pattern would take 64 (the
+  // bound leaves room for a busy machine). Against ordinary text of the same length, the ratio is
+  // measured on whole workbooks in test/cli/hygiene.test.ts.
+  it.each(cases)("%s on %s: eight times the text, about eight times the time", (_w, _p, work, make) => {
+    timeOf(work, make(2_000)); // warm-up
+    const ratio = timeOf(work, make(80_000)) / timeOf(work, make(10_000));
+    expect(ratio).toBeLessThan(24);
+  });
+
+  it("splits every marker off, in order", () => {
+    expect(splitFootnoteMarkers("1,368 *† ¹")).toEqual({ rest: "1,368", markers: ["*", "†", "¹"] });
+    expect(splitFootnoteMarkers("* ".repeat(5000)).markers).toHaveLength(5000);
   });
 });

@@ -335,6 +335,33 @@ export class FakeExcel {
       this.activeSheet = this.state.find((s) => s.visibility === "Visible")!.name;
   }
 
+  // --- what a user does in Excel between two runs of the add-in ---
+
+  /** Renames a sheet, as the user does on its tab. */
+  renameSheet(from: string, to: string): void {
+    this.get(from).name = to;
+    if (this.activeSheet === from) this.activeSheet = to;
+  }
+
+  /** Inserts `count` empty rows before 0-based row `at`: cells, notes, fills and hidden rows below move down. */
+  insertRows(sheetName: string, at: number, count = 1): void {
+    const sheet = this.get(sheetName);
+    for (const grid of [sheet.values, sheet.formulas, sheet.numberFormats])
+      if (grid.length > at) grid.splice(at, 0, ...Array.from({ length: count }, () => []));
+    const moved = (row: number) => (row >= at ? row + count : row);
+    const hidden = [...sheet.hiddenRows].map(moved);
+    sheet.hiddenRows.clear();
+    for (const row of hidden) sheet.hiddenRows.add(row);
+    for (const cells of [sheet.notes, sheet.fills, sheet.hyperlinks] as Map<string, unknown>[]) {
+      const entries = [...cells].map(([cell, value]): [string, unknown] => {
+        const { row, col } = parseCell(cell)!;
+        return [cellName(moved(row), col), value];
+      });
+      cells.clear();
+      for (const [cell, value] of entries) cells.set(cell, value);
+    }
+  }
+
   requireNotes(): void {
     if (!this.notesSupported)
       throw new FakeExcelError(
@@ -988,11 +1015,34 @@ export class FakeRangeFont extends FakeObject {
 }
 
 export class FakeNoteCollection extends FakeObject {
+  private loadedItems: FakeNote[] | null = null;
+
   constructor(
     context: FakeRequestContext,
     private readonly worksheet: FakeWorksheet,
   ) {
     super(context);
+  }
+
+  get items(): FakeNote[] {
+    if (!this.loadedItems) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  /** `load("items/content")`: the sheet's notes as they are at the sync. */
+  override load(names?: unknown): this {
+    const list = loadNames(names).map((n) => n.replace(/^items\//, ""));
+    this.context.enqueue(() => {
+      this.context.fake.requireNotes();
+      let bytes = 0;
+      this.loadedItems = [...this.worksheet.sheet().notes.keys()].map((cell) => {
+        const note = new FakeNote(this.context, this.worksheet, cell, false);
+        for (const n of list) bytes += note.loadNow(n);
+        return note;
+      });
+      return bytes;
+    });
+    return this;
   }
 
   add(cellAddress: string, content: string): FakeNote {
@@ -1050,6 +1100,11 @@ export class FakeNote extends FakeNullable {
       this.existing();
       this.notes().delete(this.cell);
     });
+  }
+
+  /** The cell the note is on. */
+  getLocation(): FakeRange {
+    return this.worksheet.getRange(this.cell);
   }
 
   protected exists(): boolean {

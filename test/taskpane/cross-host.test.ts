@@ -1,21 +1,43 @@
 /**
  * SPEC §6: the task pane and the command line keep the same record, so either clears a workbook
- * the other annotated. The workbook passes between them as its cells, notes, fills and sheets:
- * an exceljs workbook (the command line's) copied into the fake Excel (the pane's), and back.
+ * the other annotated. The workbook passes between them as a file (the command line's) and as
+ * its cells, notes, fills and sheets in the fake Excel (the pane's): exceljs reads and writes the
+ * file on the test's side, as another program would.
  */
 import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
 import { countBySeverity, Finding, isReady } from "../../src/core/findings";
-import { annotateBook, clearBook } from "../../src/cli/xlsx/annotation-book";
-import { workbookToGrid } from "../../src/cli/xlsx/read";
+import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../src/cli/xlsx/annotated-copy";
+import { readWorkbookFile } from "../../src/cli/xlsx/workbook-file";
 import { clearMarks, markFindings, readWorkbook } from "../../src/taskpane/excel-adapter";
 import { FakeExcel, FakeSheetInput, FakeVisibility } from "../support/fake-excel";
+import { resultOf } from "../support/results";
 
 const globals = globalThis as unknown as Record<string, unknown>;
 afterEach(() => {
   delete globals.Excel;
   delete globals.Office;
 });
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "cross-host-"))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `book` to a file of the test's directory and returns its path. */
+async function save(book: ExcelJS.Workbook, name: string): Promise<string> {
+  const path = join(dir, name);
+  await book.xlsx.writeFile(path);
+  return path;
+}
+
+async function open(path: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book;
+}
 
 const USER_NOTE = "Agreed with the budget holder";
 const USER_FILL = "#00B050";
@@ -42,7 +64,7 @@ const FINDINGS: Finding[] = [
   { rule: "high-saving-share", severity: "warning", sheet: "Summary", cell: "C2", message: "20 of 100", table: "t" },
   { rule: "hardcoded-total", severity: "info", sheet: "Summary", cell: "B4", message: "typed total", table: "t" },
 ];
-const RESULT = { ready: isReady(FINDINGS), counts: countBySeverity(FINDINGS), findings: FINDINGS, tables: [] };
+const RESULT = resultOf(FINDINGS);
 
 const VISIBILITY: Record<string, FakeVisibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
@@ -94,13 +116,14 @@ function carryMarks(fake: FakeExcel, book: ExcelJS.Workbook): void {
 
 describe("one record, two hosts", () => {
   test("the command line annotates, the task pane clears: the user's workbook comes back exactly", async () => {
-    const book = userBook();
-    annotateBook(book, workbookToGrid(book), RESULT, new Date("2026-11-23T10:00:00Z"));
-    const fake = new FakeExcel({ sheets: fakeInput(book) });
+    const file = readWorkbookFile(await save(userBook(), "user.xlsx"));
+    const annotated = join(dir, "annotated-by-cli.xlsx");
+    writeAnnotatedCopy(file, annotated, RESULT, new Date("2026-11-23T10:00:00Z"));
+    const fake = new FakeExcel({ sheets: fakeInput(await open(annotated)) });
     fake.install();
     expect(Object.keys(fake.fills)).toHaveLength(3);
 
-    expect(await clearMarks()).toEqual({ cleared: 3 });
+    expect(await clearMarks()).toEqual({ cleared: 3, notFound: [] });
     const original = new FakeExcel({ sheets: fakeInput(userBook()) });
     expect(fake.sheetNames).toEqual(["Summary"]);
     expect(fake.contentSnapshot()).toBe(original.contentSnapshot());
@@ -114,9 +137,13 @@ describe("one record, two hosts", () => {
     await markFindings(await readWorkbook(), RESULT, new Date("2026-11-23T10:00:00Z"));
     const book = userBook();
     carryMarks(fake, book);
+    const cleared = join(dir, "cleared-by-cli.xlsx");
 
-    expect(clearBook(book)).toBe(3);
-    const after = new FakeExcel({ sheets: fakeInput(book) });
+    expect(clearAnnotatedCopy(await save(book, "annotated-by-pane.xlsx"), cleared)).toEqual({
+      cleared: 3,
+      notFound: [],
+    });
+    const after = new FakeExcel({ sheets: fakeInput(await open(cleared)) });
     expect(after.sheetNames).toEqual(["Summary"]);
     expect(after.notes).toEqual({ "Summary!C2": USER_NOTE });
     expect(after.fills).toEqual({ "Summary!B4": USER_FILL });

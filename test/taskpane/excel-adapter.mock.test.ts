@@ -13,6 +13,7 @@ import { REPORT_SHEET, RECORD_SHEET } from "../../src/core/annotation/names";
 import { countBySeverity, Finding, isReady } from "../../src/core/findings";
 import { CellValue, sheetFromValues, toA1 } from "../../src/core/grid";
 import { CELL_BYTES, markFindings, readWorkbook, SYNC_BUDGET_BYTES } from "../../src/taskpane/excel-adapter";
+import { resultOf } from "../support/results";
 
 const NOT_LOADED = /^Error, (property was not loaded|context\.sync\(\) was not called)$/;
 const globals = globalThis as unknown as Record<string, unknown>;
@@ -262,7 +263,7 @@ describe("markFindings on office-addin-mock", () => {
         message: `Amount typed as text in row ${i + 1}`,
         table: "Register",
       }));
-      const result = { ready: isReady(findings), counts: countBySeverity(findings), findings, tables: [] };
+      const result = resultOf(findings);
       const outcome = await markFindings(
         { sheets: [sheetFromValues("Register", values)] },
         result,

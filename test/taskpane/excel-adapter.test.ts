@@ -20,6 +20,7 @@ import {
 } from "../../src/taskpane/excel-adapter";
 import { FakeExcel, FakeSheetInput, FakeWorkbookInput } from "../support/fake-excel";
 import { tt2017Workbook, tt2019Workbook } from "../core/validate/fixture-grids";
+import { resultOf } from "../support/results";
 
 const globals = globalThis as unknown as Record<string, unknown>;
 
@@ -196,10 +197,6 @@ function userWorkbook(): FakeWorkbookInput {
   };
 }
 
-function resultOf(findings: Finding[]): ValidationResult {
-  return { ready: isReady(findings), counts: countBySeverity(findings), findings, tables: [] };
-}
-
 function finding(sheet: string, cell: string, severity: Severity, rule: RuleId = "total-mismatch"): Finding {
   return { rule, severity, sheet, cell, message: `${rule} at ${cell}`, table: "Summary A1:C4" };
 }
@@ -251,11 +248,11 @@ describe("markFindings and clearMarks", () => {
       row.flatMap((f, c) => (typeof f === "string" && f.startsWith("=") ? [[toA1(r, c), f, report.values[r][c]]] : [])),
     );
     expect(links).toEqual([
-      ["D10", `=HYPERLINK("#'Summary'!B4","B4")`, "B4"],
-      ["D11", `=HYPERLINK("#'Summary'!C2","C2")`, "C2"],
-      ["D12", `=HYPERLINK("#'Summary'!C4","C4")`, "C4"],
+      ["D11", `=HYPERLINK("#'Summary'!B4","B4")`, "B4"],
+      ["D12", `=HYPERLINK("#'Summary'!C2","C2")`, "C2"],
       ["D13", `=HYPERLINK("#'Summary'!C4","C4")`, "C4"],
-      ["D14", `=HYPERLINK("#'Other sheet'!B1","B1")`, "B1"],
+      ["D14", `=HYPERLINK("#'Summary'!C4","C4")`, "C4"],
+      ["D15", `=HYPERLINK("#'Other sheet'!B1","B1")`, "B1"],
     ]);
 
     const record = fake.sheet(RECORD_SHEET)!;
@@ -277,8 +274,9 @@ describe("markFindings and clearMarks", () => {
     const before = fake.contentSnapshot();
     await markAll(fake);
     fake.syncCount = 0;
-    expect(await clearMarks()).toEqual({ cleared: 4 });
-    expect(fake.syncCount).toBe(4);
+    expect(await clearMarks()).toEqual({ cleared: 4, notFound: [] });
+    // Sheet names; the record and the notes; where our notes are; the cells; the changes.
+    expect(fake.syncCount).toBe(5);
     expect(fake.sheetNames).toEqual(["Summary", "Other sheet"]);
     expect(fake.contentSnapshot()).toBe(before);
     expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE });
@@ -336,10 +334,45 @@ describe("markFindings and clearMarks", () => {
       "Summary!C2": SEVERITY_FILL.warning,
       "Summary!C4": "#123456",
     });
-    expect(await clearMarks()).toEqual({ cleared: 2 });
+    expect(await clearMarks()).toEqual({ cleared: 2, notFound: [] });
     expect(fake.sheetNames).toEqual(["Summary"]);
     expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE, "Summary!C4": "My own words now" });
     expect(fake.fills).toEqual({ "Summary!B4": "#00FF00", "Summary!C4": "#123456" });
+  });
+
+  test("clearing after the user inserted a row above the marks and renamed their sheet finds every mark", async () => {
+    const fake = install(userWorkbook());
+    await markAll(fake);
+    fake.insertRows("Summary", 0, 2);
+    fake.renameSheet("Summary", "Summary 2026");
+    const moved = new FakeExcel(userWorkbook());
+    moved.insertRows("Summary", 0, 2);
+    moved.renameSheet("Summary", "Summary 2026");
+
+    expect(await clearMarks()).toEqual({ cleared: 4, notFound: [] });
+    expect(fake.sheetNames).toEqual(["Summary 2026", "Other sheet"]);
+    expect(fake.contentSnapshot()).toBe(moved.contentSnapshot());
+    // The user's note (C2, now C4) and fill (B4, now B6) as they were; every mark gone, C4's fill-only mark included.
+    expect(fake.notes).toEqual({ "Summary 2026!C4": USER_NOTE });
+    expect(fake.fills).toEqual({ "Summary 2026!B6": "#00FF00" });
+  });
+
+  test("a mark whose note and fill the user both changed is named as not found, and its record kept", async () => {
+    const fake = install(userWorkbook());
+    await markAll(fake);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Summary");
+      sheet.notes.getItem("B4").content = "Checked: the total is right";
+      sheet.getRange("B4").format.fill.color = "#123456";
+      await context.sync();
+    });
+    const result = await clearMarks();
+    expect(result?.cleared).toBe(3);
+    expect(result?.notFound.map((c) => `${c.sheet}!${c.cell}`)).toEqual(["Summary!B4"]);
+    expect(fake.sheetNames).toEqual(["Summary", "Other sheet", REPORT_SHEET, RECORD_SHEET]);
+    expect(fake.notes).toEqual({ "Summary!C2": USER_NOTE, "Summary!B4": "Checked: the total is right" });
+    // Clearing again still finds the same mark missing, and nothing else to do.
+    expect(await clearMarks()).toEqual({ cleared: 0, notFound: result!.notFound });
   });
 
   test("without notes (ExcelApi 1.18 missing) marks fills and the report only, and says so", async () => {

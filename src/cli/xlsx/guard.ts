@@ -1,5 +1,5 @@
 /**
- * Checks an input file before exceljs touches it, so that a hostile or wrong file gets a one-line
+ * Checks an input file before anything inflates it, so that a hostile or wrong file gets a one-line
  * reason (UsageError, exit 2) instead of a library stack trace or an exhausted memory: missing,
  * a directory, empty, text or CSV, an old binary .xls or a password-protected workbook (both OLE2
  * compound files), a truncated zip, a zip bomb, a zip that is not a workbook. The zip's central
@@ -27,16 +27,26 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const EOCD_SIZE = 22;
 const MAX_ZIP_COMMENT = 0xffff;
 
-interface ZipEntry {
+/** One entry of the zip's central directory, with where its (compressed) data starts. */
+export interface ZipEntry {
   name: string;
+  /** 0 stored, 8 deflated. */
   method: number;
+  /** CRC-32 of the uncompressed data, as the directory states it. */
+  crc: number;
   compressedSize: number;
   uncompressedSize: number;
   dataOffset: number;
 }
 
-/** Reads the file and checks it is an .xlsx that is safe to open; returns its bytes. */
-export function readXlsxSafely(path: string): Buffer {
+/** A file that passed the checks: its bytes and its zip directory. */
+export interface CheckedZip {
+  bytes: Buffer;
+  entries: ZipEntry[];
+}
+
+/** Reads the file and checks it is an .xlsx that is safe to open; returns its bytes and zip directory. */
+export function readXlsxSafely(path: string): CheckedZip {
   let size: number;
   try {
     const stat = statSync(path);
@@ -61,12 +71,11 @@ export function readXlsxSafely(path: string): Buffer {
   } catch (error) {
     throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
   }
-  checkXlsxBytes(bytes, path);
-  return bytes;
+  return { bytes, entries: checkXlsxBytes(bytes, path) };
 }
 
-/** Throws a UsageError naming what is wrong with the bytes of `path`, or returns when they are a safe .xlsx. */
-export function checkXlsxBytes(bytes: Buffer, path: string): void {
+/** Throws a UsageError naming what is wrong with the bytes of `path`, or returns their zip directory when they are a safe .xlsx. */
+export function checkXlsxBytes(bytes: Buffer, path: string): ZipEntry[] {
   if (bytes.length >= OLE2_MAGIC.length && bytes.subarray(0, OLE2_MAGIC.length).equals(OLE2_MAGIC)) {
     // An encrypted .xlsx is an OLE2 container holding a stream named EncryptedPackage.
     if (bytes.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
@@ -87,6 +96,7 @@ export function checkXlsxBytes(bytes: Buffer, path: string): void {
     throw new UsageError(`${path} is a zip file but not an .xlsx workbook (no xl/workbook.xml)`);
   }
   checkSizes(bytes, entries, path);
+  return entries;
 }
 
 function centralDirectory(bytes: Buffer, path: string): ZipEntry[] {
@@ -102,6 +112,7 @@ function centralDirectory(bytes: Buffer, path: string): ZipEntry[] {
   for (let i = 0; i < count; i++) {
     if (p + 46 > eocd || bytes.readUInt32LE(p) !== CENTRAL_HEADER) throw damaged("bad zip directory entry");
     const method = bytes.readUInt16LE(p + 10);
+    const crc = bytes.readUInt32LE(p + 16);
     const compressedSize = bytes.readUInt32LE(p + 20);
     const uncompressedSize = bytes.readUInt32LE(p + 24);
     const nameLength = bytes.readUInt16LE(p + 28);
@@ -114,7 +125,7 @@ function centralDirectory(bytes: Buffer, path: string): ZipEntry[] {
       throw damaged(`bad offset of ${name}`);
     const dataOffset = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
     if (dataOffset + compressedSize > cdOffset) throw damaged(`${name} runs past its end`);
-    entries.push({ name, method, compressedSize, uncompressedSize, dataOffset });
+    entries.push({ name, method, crc, compressedSize, uncompressedSize, dataOffset });
   }
   return entries;
 }
@@ -136,8 +147,16 @@ function checkSizes(bytes: Buffer, entries: ZipEntry[], path: string): void {
   for (const e of entries) {
     total += e.uncompressedSize;
     worstCase += e.method === 0 ? e.compressedSize : e.compressedSize * DEFLATE_MAX_RATIO;
-    if (total > MAX_UNCOMPRESSED_BYTES)
-      throw bomb(`it would inflate to more than ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB`);
+  }
+  if (total > MAX_UNCOMPRESSED_BYTES) {
+    // Sheet XML compresses 10 to 30 times: a file that does no worse is just too large, not hostile.
+    if (total <= bytes.length * MAX_COMPRESSION_RATIO)
+      throw new UsageError(
+        `${path} is too large to check: its parts hold ${megabytes(total)} MB, more than the ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB this tool reads (about a million rows of seven columns); split the workbook`,
+      );
+    throw bomb(`it would inflate to more than ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB`);
+  }
+  for (const e of entries) {
     if (e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize > e.compressedSize * MAX_COMPRESSION_RATIO) {
       throw bomb(
         `${e.name} claims a compression ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1`,

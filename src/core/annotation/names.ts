@@ -18,6 +18,18 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: "#BDD7EE",
 };
 
+/** The most characters Excel holds in a cell or a note. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** Text cut to fit a cell or note, ending in a visible "…" when it was cut (never half a character). */
+export function fitCell(text: string): string {
+  if (text.length <= EXCEL_CELL_CHARS) return text;
+  let end = EXCEL_CELL_CHARS - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + "…";
+}
+
 /** The add-in's own sheets: never validated, never fingerprinted. */
 export function isAddinSheet(name: string): boolean {
   return name === REPORT_SHEET || name === RECORD_SHEET;

@@ -3,11 +3,12 @@
  * on every cell with a finding, the report sheet, and the record that lets clearing undo it all.
  * Hosts only read the current notes and fills of the finding cells and apply the plan.
  */
-import { Finding, plural, Severity } from "../findings";
+import { Finding, Severity } from "../findings";
 import { CellValue, WorkbookGrid } from "../grid";
 import { ValidationResult } from "../validate";
+import { coverageText, verdictText } from "../validate/verdict";
 import { fingerprintWorkbook } from "./fingerprint";
-import { markKey, NOTE_PREFIX, REPORT_SHEET, SEVERITY_FILL, sameFill } from "./names";
+import { fitCell, markKey, NOTE_PREFIX, REPORT_SHEET, SEVERITY_FILL, sameFill } from "./names";
 import { AnnotationRecord, ClearPlan, CurrentMarks, planClear, RecordedCell } from "./record";
 
 export { markKey } from "./names";
@@ -76,6 +77,15 @@ export interface AnnotationPlan {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/**
+ * The formula of a report link: HYPERLINK links inside the workbook in every spreadsheet program,
+ * with no relationship part, and one formula per link is far lighter than a hyperlink object each.
+ */
+export function reportLinkFormula(sheet: string, cell: string): string {
+  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return `=HYPERLINK("${target.replace(/"/g, '""')}","${cell}")`;
+}
+
 /** Column of the report's finding table that holds the link to the cell. */
 export const REPORT_LINK_COLUMN = 3;
 export const REPORT_TABLE_HEADER = ["Severity", "Rule", "Sheet", "Cell", "Message", "Table"];
@@ -108,7 +118,7 @@ export function planAnnotation(
     const detail = keepsPrior ? before.priorFillDetail : existing.fillDetails?.get(key);
     const userNote = before !== undefined && noteNow === before.note ? "" : noteNow;
     const messages = [...new Set(group.map((f) => f.message))];
-    const note = userNote ? null : NOTE_PREFIX + messages.join("\n");
+    const note = userNote ? null : fitCell(NOTE_PREFIX + messages.join("\n"));
     cells.push({ sheet, cell, note, fill });
     recorded.push({ sheet, cell, note, priorFill, fill, ...(detail !== undefined ? { priorFillDetail: detail } : {}) });
   }
@@ -133,17 +143,16 @@ function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-/** "Ready for committee", or "2 errors, 1 warning". */
+/** "Ready for committee", "Not ready for committee: 2 errors", or "Not checked: …". */
 export function verdict(result: ValidationResult): string {
-  return result.ready
-    ? "Ready for committee"
-    : `${plural(result.counts.error, "error")}, ${plural(result.counts.warning, "warning")}`;
+  return verdictText(result.verdict, result.counts);
 }
 
 function reportSheet(result: ValidationResult, checkedAt: Date, fingerprint: string): ReportSheet {
   const rows: CellValue[][] = [
     ["Savings check report"],
     ["Verdict", verdict(result)],
+    ["Figures checked", coverageText(result.coverage)],
     ["Errors", result.counts.error],
     ["Warnings", result.counts.warning],
     ["Information", result.counts.info],
@@ -155,7 +164,7 @@ function reportSheet(result: ValidationResult, checkedAt: Date, fingerprint: str
   const links: ReportLink[] = [];
   for (const f of result.findings) {
     links.push({ row: rows.length, col: REPORT_LINK_COLUMN, sheet: f.sheet, cell: f.cell });
-    rows.push([f.severity, f.rule, f.sheet, f.cell, f.message, f.table]);
+    rows.push([f.severity, f.rule, f.sheet, f.cell, fitCell(f.message), fitCell(f.table)]);
   }
   if (result.findings.length === 0) rows.push(["No findings."]);
   return { name: REPORT_SHEET, rows, links };

@@ -3,8 +3,8 @@
  * added and what was there before, so that clearing removes exactly that, even after the file is
  * closed, and from either host: the task pane and the command line write and read the same record.
  */
-import { CellValue } from "../grid";
-import { markKey, RECORD_SHEET, sameFill } from "./names";
+import { CellValue, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, parseA1 } from "../grid";
+import { isAddinSheet, markKey, RECORD_SHEET, REPORT_SHEET, sameFill } from "./names";
 
 export interface RecordedCell {
   sheet: string;
@@ -29,9 +29,14 @@ export interface AnnotationRecord {
   /** ISO 8601 time of the check. */
   checkedAt: string;
   fingerprint: string;
-  /** Name of the report sheet annotating added (deleted on clearing). */
+  /** Name of the report sheet annotating added (deleted on clearing): always REPORT_SHEET. */
   reportSheet: string;
   cells: RecordedCell[];
+  /**
+   * Optional, host-specific: how many fonts, fills and cell formats the workbook's styles part
+   * had before the command line appended its own, so that clearing can take those away again.
+   */
+  styleCounts?: Record<string, number>;
 }
 
 /**
@@ -103,11 +108,39 @@ function recordProblem(value: unknown): string | null {
   if (r.version !== 1) return `unknown record version ${JSON.stringify(r.version)}`;
   if (typeof r.checkedAt !== "string" || typeof r.fingerprint !== "string" || typeof r.reportSheet !== "string")
     return "the check time, fingerprint or report sheet name is missing";
+  // Clearing deletes the report sheet it names: anything but the add-in's own would be the user's.
+  if (r.reportSheet !== REPORT_SHEET)
+    return `it names the sheet '${r.reportSheet}' as its report, not '${REPORT_SHEET}'`;
   if (!Array.isArray(r.cells)) return "the list of marked cells is missing";
   for (const [i, c] of (r.cells as unknown[]).entries()) {
     if (!isRecordedCell(c)) return `marked cell ${i + 1} is incomplete`;
+    const { sheet, cell } = c as RecordedCell;
+    if (!isInGrid(cell)) return `marked cell ${i + 1} ('${sheet}'!${cell}) is not a cell of Excel's grid`;
+    if (isAddinSheet(sheet)) return `marked cell ${i + 1} is on the add-in's own sheet '${sheet}'`;
   }
+  if (r.styleCounts !== undefined && !isCountMap(r.styleCounts)) return "its style counts are not counts";
   return null;
+}
+
+/** An A1 address within 1,048,576 rows and 16,384 columns. */
+function isInGrid(address: string): boolean {
+  const at = parseA1(address);
+  return (
+    at !== null &&
+    address === address.trim() &&
+    at.row >= 0 &&
+    at.row < EXCEL_MAX_ROWS &&
+    at.col >= 0 &&
+    at.col < EXCEL_MAX_COLUMNS
+  );
+}
+
+function isCountMap(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((n) => Number.isInteger(n) && (n as number) >= 0)
+  );
 }
 
 function isRecordedCell(value: unknown): boolean {

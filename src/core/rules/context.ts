@@ -3,6 +3,7 @@ import { Decimal } from "../decimal";
 import { RuleId } from "../findings";
 import { WorkbookGrid } from "../grid";
 import { Shown } from "../validate/bounds";
+import { Coverage } from "../validate/coverage";
 import { ValidateOptions } from "../validate/options";
 import { Amount, exactValue, hasFigure } from "../validate/reader";
 import { LinesTable, Table } from "../validate/tables";
@@ -10,6 +11,8 @@ import { LinesTable, Table } from "../validate/tables";
 export interface RuleContext {
   workbook: WorkbookGrid;
   tables: readonly Table[];
+  /** Which figures of the workbook the tables hold, and the blocks they leave out. */
+  coverage: Coverage;
   options: Required<ValidateOptions>;
   /** Reports a finding at a cell of a table (or of a sheet, with `table` null). */
   report(rule: RuleId, table: Table | null, sheetIndex: number, row: number, col: number, message: string): void;

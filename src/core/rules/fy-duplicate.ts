@@ -1,4 +1,4 @@
-/** `fy-duplicate` (error): a financial year appears twice in one table. */
+/** `fy-duplicate` (error): a financial year appears twice in one table (for the same figures, where a year heads several). */
 import { formatFinancialYear } from "../financial-year";
 import { toA1 } from "../grid";
 import { yearLabels, YearLabel } from "../validate/tables";
@@ -7,12 +7,14 @@ import { linesTables, Rule } from "./context";
 export const fyDuplicate: Rule = {
   id: "fy-duplicate",
   check(ctx) {
-    for (const table of linesTables(ctx, "phasing", "register")) {
-      const seen = new Map<number, YearLabel>();
+    for (const table of linesTables(ctx, "phasing", "register", "figures")) {
+      const seen = new Map<string, YearLabel>();
       for (const label of yearLabels(table)) {
-        const first = seen.get(label.year);
+        if (label.year === null) continue;
+        const key = `${label.measure}\u0000${label.year}`;
+        const first = seen.get(key);
         if (!first) {
-          seen.set(label.year, label);
+          seen.set(key, label);
           continue;
         }
         ctx.report(

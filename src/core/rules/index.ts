@@ -7,9 +7,11 @@ import { cellError } from "./cell-error";
 import { claRateMismatch } from "./cla-rate-mismatch";
 import { Rule } from "./context";
 import { eiaMissing } from "./eia-missing";
+import { figuresUnchecked } from "./figures-unchecked";
 import { footnoteUndefined } from "./footnote-undefined";
 import { fyDuplicate } from "./fy-duplicate";
 import { fyGap } from "./fy-gap";
+import { fyInvalid } from "./fy-invalid";
 import { hardcodedTotal } from "./hardcoded-total";
 import { hiddenRow } from "./hidden-row";
 import { highSavingShare } from "./high-saving-share";
@@ -26,6 +28,7 @@ import { targetMet } from "./target-met";
 import { targetShortfall } from "./target-shortfall";
 import { totalMismatch } from "./total-mismatch";
 import { unitMissing } from "./unit-missing";
+import { unitUnrecognised } from "./unit-unrecognised";
 
 export type { Rule, RuleContext } from "./context";
 
@@ -52,4 +55,7 @@ export const RULES: readonly Rule[] = [
   hardcodedTotal,
   targetMet,
   noTemplate,
+  figuresUnchecked,
+  fyInvalid,
+  unitUnrecognised,
 ];

@@ -3,6 +3,10 @@
  * units row under the header, none in a title just above the table. Also a target with no unit.
  */
 import { MONEY_ROLES } from "../validate/tables";
+import { Concept } from "../validate/vocabulary";
+
+/** What a table of figures headed with these words holds is money. */
+const MONEY_CONCEPTS: ReadonlySet<Concept | null> = new Set<Concept | null>(["budget", "saving", "monitoring"]);
 import { Rule } from "./context";
 
 export const unitMissing: Rule = {
@@ -22,7 +26,9 @@ export const unitMissing: Rule = {
         continue;
       }
       for (const column of table.columns) {
-        if (!MONEY_ROLES.has(column.role) || column.unit) continue;
+        // A column in another currency is unit-unrecognised's finding.
+        const money = MONEY_ROLES.has(column.role) || (column.role === "figure" && MONEY_CONCEPTS.has(column.concept!));
+        if (!money || column.unit || column.foreignUnit) continue;
         const header = column.header === "" ? "This money column" : `"${column.header}"`;
         ctx.report(
           "unit-missing",

@@ -53,10 +53,12 @@ export function classify(stated: Decimal, computed: Decimal, reach: Reach): Outc
 
 /**
  * Compares a stated total with the sum of its parts (blanks and NA markers count as zero).
- * Returns null when they agree exactly. Whole figures and figures of a few decimals are summed
+ * Returns null when they agree exactly, or when a figure cannot be read at all. Whole figures and figures of a few decimals are summed
  * as scaled integers (exact below 2^53), so a long column costs no Decimal unless it disagrees.
  */
 export function checkSum(parts: readonly Amount[], stated: Amount): SumDifference | null {
+  // A formula whose result was never stored cannot be added up: coverage counts it unchecked.
+  if (stated.kind === "unknown" || parts.some((p) => p.kind === "unknown")) return null;
   if (wholeSum(parts) === stated.value && stated.exact === null) return null;
   if (sumsExactly(parts, stated)) return null;
   const computed = sumOf(parts);

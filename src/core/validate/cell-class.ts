@@ -35,15 +35,41 @@ export function isDateFormat(code: string | null | undefined): boolean {
   return known;
 }
 
+const CLASSES: readonly CellClass[] = ["blank", "figure", "text-figure", "na", "word", "error", "date", "uncached"];
+/** 0 in the cache: a cell not classified yet; otherwise its class's index plus one. */
+const UNKNOWN = 0;
+
+/**
+ * Each sheet's cells by class, worked out once (detection, typing and coverage all ask, often of
+ * the same cell), a row at a time: grids are read-only once given to the engine.
+ */
+const classesOf = new WeakMap<SheetGrid, (Uint8Array | undefined)[]>();
+
 export function classifyCell(sheet: SheetGrid, row: number, col: number): CellClass {
+  let rows = classesOf.get(sheet);
+  if (!rows) classesOf.set(sheet, (rows = []));
+  let known = rows[row];
+  if (!known) {
+    const width = Math.max(sheet.values[row]?.length ?? 0, sheet.formulas[row]?.length ?? 0);
+    known = rows[row] = new Uint8Array(width);
+  }
+  if (col < 0 || col >= known.length) return "blank";
+  if (known[col] === UNKNOWN) known[col] = CLASSES.indexOf(classify(sheet, row, col)) + 1;
+  return CLASSES[known[col] - 1];
+}
+
+function classify(sheet: SheetGrid, row: number, col: number): CellClass {
   const v = sheet.values[row]?.[col];
-  if (v === null || v === undefined || v === "") return sheet.formulas[row]?.[col] ? "uncached" : "blank";
+  // A formula showing empty text (`=IF(B8=0,"",…)`) has its result; one with none stored is a figure nobody read.
+  if (v === "") return "blank";
+  if (v === null || v === undefined) return sheet.formulas[row]?.[col] ? "uncached" : "blank";
   if (typeof v === "number") return isDateFormat(sheet.numberFormats[row]?.[col]) ? "date" : "figure";
   if (typeof v === "boolean") return "word";
   if (typeof v !== "string") return isCellError(v) ? "error" : "blank";
   const text = v.trim();
   if (text === "") return "blank";
-  if (isNotApplicable(text)) return "na";
+  // Not-applicable markers are short (`n/a`, `nil`, `-`).
+  if (text.length <= 4 && isNotApplicable(text)) return "na";
   if (text.charCodeAt(0) === 35 /* # */ && parseErrorCode(text)) return "error";
   const first = text.charCodeAt(0);
   // Words never start with a digit, a sign, a bracket or a currency sign: most text is decided here.

@@ -74,6 +74,15 @@ export function headerSignals(
   if (!cells) return [];
   const signals: HeaderSignal[] = [];
   const last = Math.min(to, cells.length - 1);
+  // Most rows asked about are lines of figures: those are told apart before any text is read.
+  for (let c = from; c <= last; c++) {
+    const v = cells[c];
+    if (
+      (typeof v === "number" && !yearNumber(v)) ||
+      (typeof v === "string" && classifyCell(sheet, row, c) === "text-figure")
+    )
+      return null;
+  }
   const numbers: number[] = [];
   for (let c = from; c <= last; c++) {
     const v = cells[c];
@@ -249,6 +258,8 @@ export function columnHeader(sheet: SheetGrid, band: Band, col: number, vocabula
     if (!texts.includes(text) && parseUnit(text) === null && text !== "%") texts.push(text);
     header.named = true;
     const m = readHeader(text, vocabulary);
+    // A units row says units: its `%` makes a column a percentage only when nothing above named it.
+    if (text === "%" && header.concept !== null) continue;
     if (m.concept !== null && m.concept !== "total") {
       header.concept = m.concept;
       header.row = r;

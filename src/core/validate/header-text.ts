@@ -62,26 +62,34 @@ function indexOfRun(words: readonly string[], phrase: readonly string[]): number
   return -1;
 }
 
-interface CompiledConcept {
+/** One phrase of the vocabulary, as tokens, with its concept and that concept's priority. */
+interface Phrase {
   concept: Concept;
   dominant: boolean;
-  phrases: string[][];
+  /** The concept's place in VOCABULARY: earlier wins a tie. */
+  priority: number;
+  tokens: string[];
 }
 
 /** The vocabulary ready for matching: the built-in words, plus any a workbook's settings add. */
 export interface Vocabulary {
-  concepts: readonly CompiledConcept[];
+  /** Phrases by their first token, so that a cell's words look up only the phrases they could start. */
+  byFirstToken: ReadonlyMap<string, readonly Phrase[]>;
 }
 
 /** Builds the matcher's vocabulary; `extra` adds words to concepts (a council's own wording). */
 export function compileVocabulary(extra: Partial<Record<Concept, readonly string[]>> = {}): Vocabulary {
-  return {
-    concepts: VOCABULARY.map((c) => ({
-      concept: c.concept,
-      dominant: c.dominant === true,
-      phrases: [...c.phrases, ...(extra[c.concept] ?? [])].map(tokens).filter((p) => p.length > 0),
-    })),
-  };
+  const byFirstToken = new Map<string, Phrase[]>();
+  VOCABULARY.forEach((c, priority) => {
+    for (const text of [...c.phrases, ...(extra[c.concept] ?? [])]) {
+      const phrase = tokens(text);
+      if (phrase.length === 0) continue;
+      const list = byFirstToken.get(phrase[0]) ?? [];
+      list.push({ concept: c.concept, dominant: c.dominant === true, priority, tokens: phrase });
+      byFirstToken.set(phrase[0], list);
+    }
+  });
+  return { byFirstToken };
 }
 
 export const DEFAULT_VOCABULARY = compileVocabulary();
@@ -91,20 +99,26 @@ export const DEFAULT_VOCABULARY = compileVocabulary();
  * percentage); otherwise the longest phrase found, then the earlier concept.
  */
 export function conceptOf(words: readonly string[], vocabulary: Vocabulary = DEFAULT_VOCABULARY): Concept | null {
-  let best: Concept | null = null;
-  let bestLength = 0;
-  let bestDominant = false;
-  for (const c of vocabulary.concepts) {
-    if (bestDominant && !c.dominant) continue;
-    for (const phrase of c.phrases) {
-      const better = (c.dominant && !bestDominant) || phrase.length > bestLength;
-      if (!better || indexOfRun(words, phrase) < 0) continue;
-      best = c.concept;
-      bestLength = phrase.length;
-      bestDominant = c.dominant;
+  let best: Phrase | null = null;
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of vocabulary.byFirstToken.get(words[i]) ?? []) {
+      if (!runsAt(words, phrase.tokens, i) || (best !== null && !better(phrase, best))) continue;
+      best = phrase;
     }
   }
-  return best;
+  return best ? best.concept : null;
+}
+
+function better(a: Phrase, b: Phrase): boolean {
+  if (a.dominant !== b.dominant) return a.dominant;
+  if (a.tokens.length !== b.tokens.length) return a.tokens.length > b.tokens.length;
+  return a.priority < b.priority;
+}
+
+function runsAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
+  if (at + phrase.length > words.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
+  return true;
 }
 
 /** What a header cell's text says: concept, unit and year together. */
@@ -135,6 +149,9 @@ function phraseList(list: readonly string[]): string[][] {
 }
 
 const SUBTOTAL_PHRASES = phraseList(SUBTOTAL_LABELS);
+/** The first three letters of every total phrase (`tot`, `sub`, `gra`…). */
+const TOTAL_STARTS = new Set([...SUBTOTAL_LABELS, ...TOTAL_LABELS].map((p) => p.slice(0, 3)));
+const TOTAL_FIRST_LETTERS = new Set([...TOTAL_STARTS].map((p) => p.charCodeAt(0)));
 const TOTAL_PHRASES = phraseList(TOTAL_LABELS);
 const NOT_TOTAL_PHRASES = phraseList(NOT_TOTAL_AFTER);
 const TARGET_PHRASES = phraseList(TARGET_LABELS);
@@ -151,9 +168,10 @@ function startsWith(words: readonly string[], phrase: readonly string[]): boolea
  * Workstreams`); null for a line, including `Total number of carers who were given information…`.
  */
 export function totalLabelKind(label: string): "grand" | "total" | "subtotal" | null {
-  const first = label.charCodeAt(0) | 32;
-  // Most labels are decided by their first letter: only s, t, g, n, o and b begin a total phrase.
-  if (first !== 115 && first !== 116 && first !== 103 && first !== 110 && first !== 111 && first !== 98) return null;
+  // Most labels are decided by their first letter, the rest by their first three, before any
+  // are read as words.
+  if (!TOTAL_FIRST_LETTERS.has(label.charCodeAt(0) | 32) || !TOTAL_STARTS.has(label.slice(0, 3).toLowerCase()))
+    return null;
   const words = tokens(label);
   for (const [kind, phrases] of [
     ["subtotal", SUBTOTAL_PHRASES],

@@ -2,15 +2,19 @@
  * The validation engine: finds the tables of every sheet (SPEC §4), runs every rule (SPEC §5)
  * and returns the findings in a stable order (sheet, row, column, rule).
  */
-import { countBySeverity, Finding, isReady, RULE_SEVERITY, RuleId, SeverityCounts } from "../findings";
+import { countBySeverity, Finding, RULE_SEVERITY, RuleId, SeverityCounts } from "../findings";
 import { rangeToA1, toA1, WorkbookGrid } from "../grid";
 import { isAddinSheet } from "../annotation/names";
 import { RULES, RuleContext } from "../rules";
+import { Coverage, measureCoverage } from "./coverage";
 import { detectTables } from "./detect";
 import { DEFAULT_OPTIONS, ValidateOptions } from "./options";
 import { Table, TableKind } from "./tables";
+import { decideVerdict, Verdict } from "./verdict";
 
 export type { ValidateOptions } from "./options";
+export type { Coverage } from "./coverage";
+export type { Verdict } from "./verdict";
 
 export interface TableSummary {
   sheet: string;
@@ -19,11 +23,17 @@ export interface TableSummary {
   range: string;
   /** The label findings carry in `Finding.table`. */
   name: string;
+  /** Declared by the user (SPEC §8) rather than found. */
+  declared: boolean;
 }
 
 export interface ValidationResult {
+  verdict: Verdict;
+  /** Ready for committee: the verdict is `ready`. */
   ready: boolean;
   counts: SeverityCounts;
+  /** Figures on the checked sheets, and how many of them a recognised table holds. */
+  coverage: Coverage;
   findings: Finding[];
   tables: TableSummary[];
 }
@@ -40,10 +50,12 @@ export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions =
   const workbook = { sheets: input.sheets.filter((s) => !isAddinSheet(s.name)) };
   const tables: Table[] = [];
   workbook.sheets.forEach((sheet, index) => tables.push(...detectTables(sheet, index)));
+  const coverage = measureCoverage(workbook, tables);
   const placed: Placed[] = [];
   const ctx: RuleContext = {
     workbook,
     tables,
+    coverage,
     options: { ...DEFAULT_OPTIONS, ...options },
     report(rule: RuleId, table: Table | null, sheetIndex: number, row: number, col: number, message: string) {
       const finding: Finding = {
@@ -66,10 +78,20 @@ export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions =
       (a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0),
   );
   const findings = placed.map((p) => p.finding);
+  const counts = countBySeverity(findings);
+  const verdict = decideVerdict(tables.length, counts);
   return {
-    ready: isReady(findings),
-    counts: countBySeverity(findings),
+    verdict,
+    ready: verdict === "ready",
+    counts,
+    coverage,
     findings,
-    tables: tables.map((t) => ({ sheet: t.sheet.name, kind: t.kind, range: rangeToA1(t.range), name: t.name })),
+    tables: tables.map((t) => ({
+      sheet: t.sheet.name,
+      kind: t.kind,
+      range: rangeToA1(t.range),
+      name: t.name,
+      declared: false,
+    })),
   };
 }

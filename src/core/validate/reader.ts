@@ -3,7 +3,7 @@
  * precision and footnote markers, as text, as blanks. Cheap checks first: a register of 50,000
  * lines passes through here once.
  */
-import { FOOTNOTE_MARKER, isNotApplicable, parseAmountText } from "../amount";
+import { isNotApplicable, parseAmountText, splitFootnoteMarkers } from "../amount";
 import { Decimal, decimalFromNumber, decimalsTyped } from "../decimal";
 import { CellError, isCellError, parseErrorCode } from "../excel-errors";
 import { CellValue, SheetGrid } from "../grid";
@@ -16,7 +16,8 @@ export type AmountKind =
   | "na" // a not-applicable marker (`NA`, `n/a`, `-`): zero, never an error by itself
   | "blank" // nothing at all
   | "error" // `#DIV/0!` and friends
-  | "word"; // other text: not an amount
+  | "word" // other text: not an amount
+  | "unknown"; // a formula whose result was never stored: a figure nobody can read
 
 export interface Amount {
   row: number;
@@ -107,12 +108,7 @@ const MARKER_END = new Set(["*", "†", "‡", "§", "¶", "¹", "²", "³", "�
 /** Footnote markers typed at the end of a label (`School Improvement Services*`). */
 export function labelMarkers(text: string): string[] | null {
   if (!MARKER_END.has(text.charAt(text.length - 1))) return null;
-  const markers: string[] = [];
-  let t = text.trimEnd();
-  for (let m = FOOTNOTE_MARKER.exec(t); m; m = FOOTNOTE_MARKER.exec(t)) {
-    markers.unshift(m[1]);
-    t = t.slice(0, m.index).trimEnd();
-  }
+  const { markers } = splitFootnoteMarkers(text);
   return markers.length ? markers : null;
 }
 
@@ -253,7 +249,7 @@ export function readAmount(sheet: SheetGrid, row: number, col: number, unit: Uni
     };
   }
   if (v === null || v === undefined || v === "" || typeof v === "boolean")
-    return noFigure(row, col, "blank", formula, null);
+    return noFigure(row, col, formula && (v === null || v === undefined) ? "unknown" : "blank", formula, null);
   if (typeof v !== "string") return noFigure(row, col, isCellError(v) ? "error" : "blank", formula, null);
   const text = v.trim();
   if (text === "") return noFigure(row, col, "blank", formula, null);

@@ -132,8 +132,11 @@ export function buildTable(
   let columns = typeColumns(sheet, band, firstRows, left, right, ctx.vocabulary);
   const rows = readBody(sheet, firstRows, left, right, columns, ctx);
   // The total row, further down, may be the one that shows a column of labels left of the rest.
-  left = labelsLeft(sheet, band, rows, left, plan.span, ctx);
-  columns = typeColumns(sheet, band, rows, left, right, ctx.vocabulary);
+  const labelled = labelsLeft(sheet, band, rows, left, plan.span, ctx);
+  if (labelled !== left || rows.length !== firstRows.length) {
+    left = labelled;
+    columns = typeColumns(sheet, band, rows, left, right, ctx.vocabulary);
+  }
   const layout = decideLayout(sheet, columns, rows);
   if (!layout) return null;
   // Years down whose first year sits on the "header" row: that row is the first line, not a header.
@@ -220,6 +223,9 @@ function rowIsFree(row: number, left: number, right: number, ctx: BuildContext):
   return true;
 }
 
+/** `Note:`, `Sources:`: a word and a colon starting a line. */
+const NOTE_WORD = /^\s*([A-Za-z]+)\s*:/;
+
 /** A line of notes under a table: a footnote (`* …`, `¹ …`) or `Note:`, `Source:`, with no figures. */
 function isNotesRow(sheet: SheetGrid, row: number, left: number, right: number): boolean {
   let notes = false;
@@ -229,8 +235,8 @@ function isNotesRow(sheet: SheetGrid, row: number, left: number, right: number):
     if (v === null) continue;
     if (typeof v !== "string" || isFigure(classifyCell(sheet, row, c))) return false;
     if (first) {
-      const word = tokens(v)[0];
-      notes = footnoteMarker(v) !== null || (word !== undefined && NOTE_LABELS.includes(word) && /^\s*\w+\s*:/.test(v));
+      const word = NOTE_WORD.exec(v);
+      notes = footnoteMarker(v) !== null || (word !== null && NOTE_LABELS.includes(word[1].toLowerCase()));
       first = false;
     }
   }
@@ -363,6 +369,18 @@ function labelledKind(sheet: SheetGrid, row: number, labelCols: readonly number[
   return null;
 }
 
+/** Rows enough to tell what a column holds: a long table is typed from an even spread of its rows, its last included. */
+const MAX_TYPED_ROWS = 1000;
+
+function sampleRows(rows: readonly number[]): readonly number[] {
+  if (rows.length <= MAX_TYPED_ROWS) return rows;
+  const step = rows.length / MAX_TYPED_ROWS;
+  const sample: number[] = [];
+  for (let i = 0; i < MAX_TYPED_ROWS; i++) sample.push(rows[Math.floor(i * step)]);
+  sample.push(rows[rows.length - 1]);
+  return sample;
+}
+
 function typeColumns(
   sheet: SheetGrid,
   band: Band,
@@ -372,6 +390,7 @@ function typeColumns(
   vocabulary: Vocabulary,
 ): Column[] {
   const columns: Column[] = [];
+  const sample = sampleRows(rows);
   for (let c = left; c <= right; c++) {
     const body: ColumnBody = {
       figures: 0,
@@ -384,7 +403,7 @@ function typeColumns(
       refs: 0,
       years: 0,
     };
-    for (const r of rows) {
+    for (const r of sample) {
       const cls = classifyCell(sheet, r, c);
       // A formula never worked out may hold text or a figure: it says nothing of its column.
       if (cls === "uncached") continue;
@@ -403,13 +422,13 @@ function typeColumns(
           continue;
         }
         body.words++;
-        if (t !== null && REF_LIKE.test(t)) body.refs++;
+        if (t !== null && t.length <= 14 && REF_LIKE.test(t)) body.refs++;
         if (t !== null && isYearLabel(t)) body.years++;
       }
     }
     const header = columnHeader(sheet, band, c, vocabulary);
     // Years typed as numbers down a column of nothing else are the lines' labels (2016, 2017, 2018).
-    if (body.yearNumbers >= 2 && body.yearNumbers === body.figures && consecutiveYears(sheet, rows, c)) {
+    if (body.yearNumbers >= 2 && body.yearNumbers === body.figures && consecutiveYears(sheet, sample, c)) {
       body.years = body.yearNumbers;
       body.figures = 0;
       body.words += body.yearNumbers;
@@ -427,12 +446,17 @@ function consecutiveYears(sheet: SheetGrid, rows: readonly number[], col: number
 
 /** A line label that is a year and nothing else: `2024/25`, `Year 2`, `2025`. */
 export function isYearLabel(text: string): boolean {
+  // A year label starts with a digit, `Year`/`Yr` or `FY`.
+  const first = text.charCodeAt(0) | 32;
+  if (!((first >= 48 && first <= 57) || first === 121 || first === 102)) return false;
   const year = yearInText(text);
   return year !== null && year.form !== "invalid" && tokens(year.rest).length === 0;
 }
 
 /** Figures where the body holds at least as many figures (and markers, `tbc`s) as words; else what the header names. */
 function columnType(header: ColumnHeader, body: ColumnBody): ColumnType {
+  // References may be numbers (1, 2, 3): a Ref column holds them as labels, never as figures.
+  if (header.concept === "ref") return "text";
   const figureLike = body.figures + body.na + body.errors + body.placeholders;
   if (body.figures > 0 && figureLike >= body.words) return "figure";
   if (body.words > 0 || (body.totals > 0 && body.figures === 0)) return "text";
@@ -538,9 +562,8 @@ function roleOf(kind: LinesTable["kind"], column: Column, yearAcross: boolean, y
     case "workstream-summary":
       return k === "budget" || k === "saving" ? k : "figure";
     case "register":
-      return k === "saving" || k === "budget" || k === "figure" || k === "monitoring" || k === null
-        ? "amount"
-        : "figure";
+      // A register's saving is its amount; any other figure column (a note of 0s) is just figures.
+      return k === "saving" || k === "budget" ? "amount" : "figure";
     case "cla":
       return k === "children" || k === "population" || k === "rate" || k === "weekly-cost" || k === "annual-cost"
         ? k

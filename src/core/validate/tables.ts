@@ -2,6 +2,7 @@
 import { parseFinancialYear, YearForm } from "../financial-year";
 import { CellRange, rangeToA1, SheetGrid } from "../grid";
 import { Unit } from "../units";
+import { labelKey } from "./header-text";
 import { Concept } from "./vocabulary";
 import { Amount } from "./reader";
 
@@ -162,23 +163,39 @@ export function rowGroups(table: LinesTable): RowGroups {
 
 /** A financial-year label of a table and where it sits. */
 export interface YearLabel {
-  year: number;
+  /** The year it starts in; null for a header that reads as a year but is not one (`2024/26`). */
+  year: number | null;
   text: string;
   row: number;
   col: number;
+  /**
+   * What the year's columns hold, when one year heads several (`Gross Expenditure £m` and
+   * `Net Expenditure £m` under `2023/24`): a year repeats only within one measure.
+   */
+  measure: string;
 }
 
-/** The financial years a table names, in order: across its header, or down its label column. */
+/**
+ * The years a table names, in order: across its header (financial or calendar years, and typos
+ * that look like years; `Year 1` is a plan's year and needs no check), or down its label column.
+ */
 export function yearLabels(table: LinesTable): YearLabel[] {
   if (!table.yearsDown) {
     return table.columns
-      .filter((c) => c.role === "year" && c.year !== null)
-      .map((c) => ({ year: c.year!, text: c.header, row: c.headerRow, col: c.col }));
+      .filter((c) => c.yearForm === "financial" || c.yearForm === "calendar" || c.yearForm === "invalid")
+      .filter((c) => c.role === "year" || table.kind === "figures")
+      .map((c) => ({
+        year: c.yearForm === "invalid" ? null : c.year,
+        text: c.yearText ?? c.header,
+        row: c.headerRow,
+        col: c.col,
+        measure: table.kind === "figures" ? labelKey(c.header.replace(c.yearText ?? "", " ")) : "",
+      }));
   }
   const labels: YearLabel[] = [];
   for (const r of table.rows) {
     const year = r.kind === "line" && r.label !== null ? parseFinancialYear(r.label) : null;
-    if (year !== null) labels.push({ year, text: r.label!, row: r.row, col: r.labelCol });
+    if (year !== null) labels.push({ year, text: r.label!, row: r.row, col: r.labelCol, measure: "" });
   }
   return labels;
 }

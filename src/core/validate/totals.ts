@@ -46,8 +46,11 @@ class RunningSum {
   private int = 0;
   private scale = 0;
   private exact: Decimal | null = null;
+  /** Figures that cannot be read among those added: no sum is known then. */
+  private unknown = 0;
 
   add(a: Amount, sign: 1 | -1): void {
+    if (a.kind === "unknown") this.unknown += sign;
     if (!hasFigure(a)) return;
     if (this.exact === null) {
       const s = a.exact === null ? scaledValue(a.value) : null;
@@ -66,7 +69,7 @@ class RunningSum {
 
   /** Whether the sum equals a stated figure exactly (both read as Excel shows 15 digits). */
   equals(a: Amount): boolean {
-    if (!hasFigure(a)) return false;
+    if (!hasFigure(a) || this.unknown !== 0) return false;
     const s = this.exact === null && a.exact === null ? scaledValue(a.value) : null;
     if (s) {
       const scale = Math.max(s.scale, this.scale);
@@ -101,8 +104,9 @@ function fit(parts: readonly TableRow[], row: TableRow, summed: readonly number[
   for (const k of summed) {
     const stated = row.figures[k];
     if (!hasFigure(stated)) continue;
-    result.stated++;
     const figures = parts.map((p) => p.figures[k]);
+    if (figures.some((a) => a.kind === "unknown")) continue;
+    result.stated++;
     const difference = checkSum(figures, stated);
     if (difference === null) {
       result.exact++;
@@ -156,11 +160,12 @@ export function groupRows(input: GroupingInput): Grouping {
   rows.forEach((row, index) => {
     if (row.kind === "heading") return;
     const label = labelled[index];
-    const lines = open.slice(linesFrom);
+    // The trailing lines are copied out only when asked for: a long register asks for them rarely.
+    const trailingLines = () => open.slice(linesFrom);
     if (label === null) {
       // A line, unless it adds up the rows above: tried cheaply on running sums first.
-      if (!lineOnly[index] && lines.length + open.length >= 2 && addsUpSomewhere(row, summed, trailing, openSums)) {
-        const reading = arithmeticReading(row, lines, open, summed);
+      if (!lineOnly[index] && open.length >= 2 && addsUpSomewhere(row, summed, trailing, openSums)) {
+        const reading = arithmeticReading(row, trailingLines(), open, summed);
         if (reading) {
           row.kind = "total";
           arithmetic.add(row);
@@ -175,6 +180,7 @@ export function groupRows(input: GroupingInput): Grouping {
       return;
     }
     row.kind = label === "subtotal" ? "subtotal" : "total";
+    const lines = trailingLines();
     const plain: Candidate = { reading: "plain", parts: plainParts(label, lines, open, grands) };
     const readings = candidateReadings(plain, lines, open, sinceTotal);
     let chosen = chooseReading(readings, row, summed) ?? exactSuffix(lines, row, summed, input.runStarts);
@@ -277,7 +283,8 @@ function candidateReadings(plain: Candidate, lines: TableRow[], open: TableRow[]
     plain,
     { reading: "lines", parts: lines },
     { reading: "running", parts: open },
-    { reading: "all-lines", parts: sinceTotal },
+    // A copy: the lines since the last total grow on after a sub-total takes them.
+    { reading: "all-lines", parts: sinceTotal.slice() },
   ];
 }
 

@@ -3,6 +3,7 @@ import * as React from "react";
 import { ValidationResult } from "../../core/validate";
 import { verdict } from "../../core/annotation/plan";
 import { plural } from "../../core/findings";
+import { coverageText } from "../../core/validate/verdict";
 
 const useStyles = makeStyles({
   ready: { color: tokens.colorPaletteGreenForeground1 },
@@ -26,8 +27,11 @@ export function Verdict({ result, checkedAt, activeSheetOnly }: VerdictProps) {
         {verdict(result)}
       </Text>
       <Text as="p" size={200} className={styles.detail}>
+        {coverageText(result.coverage)}.
+      </Text>
+      <Text as="p" size={200} className={styles.detail}>
         Checked {scope} at <time dateTime={checkedAt.toISOString()}>{formatTime(checkedAt)}</time>:{" "}
-        {result.tables.length === 0 ? "no savings table found" : plural(result.tables.length, "table")}
+        {result.tables.length === 0 ? "no table of figures recognised" : plural(result.tables.length, "table")}
         {result.counts.info > 0 && `, ${result.counts.info} info`}.
       </Text>
     </div>

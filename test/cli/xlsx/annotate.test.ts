@@ -14,9 +14,11 @@ import { decodeRecord } from "../../../src/core/annotation/record";
 import { Finding } from "../../../src/core/findings";
 import { validateWorkbook } from "../../../src/core/validate";
 import { UsageError } from "../../../src/cli/command";
-import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../../src/cli/xlsx/annotate";
-import { readWorkbookFile, readWorkbookGrid } from "../../../src/cli/xlsx/read";
+import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../../src/cli/xlsx/annotated-copy";
+import { readWorkbookFile, readWorkbookGrid } from "../../../src/cli/xlsx/workbook-file";
 import { snapshot } from "./annotate-support";
+import { buildFeatureWorkbook, plainWorkbook } from "./feature-workbooks";
+import { readParts, rewriteParts } from "./package-parts";
 
 const FIXTURES = resolve(__dirname, "../../fixtures");
 const CHECKED = new Date("2026-11-23T10:00:00Z");
@@ -95,8 +97,8 @@ describe.each([
   beforeAll(async () => {
     ({ path: input, findings } = await prepareInput(fixture, `${tag}-input.xlsx`));
     inputHash = sha(input);
-    const read = await readWorkbookFile(input);
-    await writeAnnotatedCopy(read, annotated(), validateWorkbook(read.grid), CHECKED);
+    const read = readWorkbookFile(input);
+    writeAnnotatedCopy(read, annotated(), validateWorkbook(read.grid), CHECKED);
   });
 
   test("the annotated copy has prefixed notes, severity fills, the user's note kept, and the same values and formulas", async () => {
@@ -113,6 +115,7 @@ describe.each([
         type: "pattern",
         pattern: "solid",
         fgColor: { argb: "FF" + SEVERITY_FILL[severity].slice(1) },
+        bgColor: { indexed: 64 },
       });
       if (f.cell === userCell) expect(noteText(cell)).toBe(USER_NOTE);
       else {
@@ -130,9 +133,10 @@ describe.each([
     expect(after.worksheets.map((s) => s.name)).toEqual([findings[0].sheet, REPORT_SHEET, RECORD_SHEET]);
     const report = after.getWorksheet(REPORT_SHEET)!;
     expect(report.getCell("A1").value).toBe("Savings check report");
-    expect(report.getCell("B2").value).toMatch(/^\d+ errors?, \d+ warnings?$/);
-    expect(report.getCell("B6").value).toBe(CHECKED.toISOString());
-    expect(report.getCell("B7").value).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.getCell("B2").value).toMatch(/^Not ready for committee: \d+ errors?$/);
+    expect(report.getCell("B3").value).toMatch(/^\d+ of \d+ figures? checked/);
+    expect(report.getCell("B7").value).toBe(CHECKED.toISOString());
+    expect(report.getCell("B8").value).toMatch(/^[0-9a-f]{64}$/);
     let header = 0;
     report.eachRow((row, n) => (header = row.getCell(1).value === "Severity" ? n : header));
     expect(header).toBeGreaterThan(7);
@@ -153,7 +157,9 @@ describe.each([
     const decoded = decodeRecord([[record.getCell("A1").value as string]]);
     expect(decoded.cells).toHaveLength(new Set(findings.map((f) => f.cell)).size);
     expect(decoded.cells.find((c) => c.note === null)).toBeDefined();
-    expect(decoded.cells.filter((c) => c.priorFillDetail !== undefined)).toHaveLength(2);
+    // The exact prior format of every cell, and the colour the task pane can restore where there is one.
+    expect(decoded.cells.every((c) => c.priorFillDetail !== undefined)).toBe(true);
+    expect(decoded.cells.map((c) => c.priorFill)).toContain("#00B050");
   });
 
   test("the annotated copy validates exactly as the input did", async () => {
@@ -162,7 +168,7 @@ describe.each([
   });
 
   test("clearing gives back the input's values, formulas, fills and notes, and drops both sheets", async () => {
-    const result = await clearAnnotatedCopy(annotated(), cleared());
+    const result = clearAnnotatedCopy(annotated(), cleared());
     expect(result.cleared).toBe(new Set(findings.map((f) => f.cell)).size);
     const before = snapshot(await load(input));
     expect(before[`${findings[0].sheet} (visible)`].H31.note).toBe("A note on an empty cell");
@@ -171,13 +177,13 @@ describe.each([
 
   test("re-annotating an annotated copy records nothing twice: one clear restores the input", async () => {
     const twice = join(dir, `${tag}-twice.xlsx`);
-    const read = await readWorkbookFile(annotated());
-    await writeAnnotatedCopy(read, twice, validateWorkbook(read.grid), new Date("2026-11-24T09:00:00Z"));
+    const read = readWorkbookFile(annotated());
+    writeAnnotatedCopy(read, twice, validateWorkbook(read.grid), new Date("2026-11-24T09:00:00Z"));
     expect(snapshot(await load(twice))[`${findings[0].sheet} (visible)`]).toEqual(
       snapshot(await load(annotated()))[`${findings[0].sheet} (visible)`],
     );
     const back = join(dir, `${tag}-twice-cleared.xlsx`);
-    await clearAnnotatedCopy(twice, back);
+    clearAnnotatedCopy(twice, back);
     expect(snapshot(await load(back))).toEqual(snapshot(await load(input)));
   });
 
@@ -192,7 +198,7 @@ describe.each([
     const edited = join(dir, `${tag}-edited.xlsx`);
     await book.xlsx.writeFile(edited);
     const back = join(dir, `${tag}-edited-cleared.xlsx`);
-    await clearAnnotatedCopy(edited, back);
+    clearAnnotatedCopy(edited, back);
     const after = snapshot(await load(back))[`${findings[0].sheet} (visible)`];
     const before = snapshot(await load(input))[`${findings[0].sheet} (visible)`];
     expect(after[second].note).toBe("Jo: agreed with finance");
@@ -217,21 +223,21 @@ describe("refusals", () => {
 
   test("never writes over the input, by any name for it", async () => {
     const before = sha(input);
-    const read = await readWorkbookFile(input);
+    const read = readWorkbookFile(input);
     const result = validateWorkbook(read.grid);
     const link = join(dir, "link.xlsx");
     symlinkSync(input, link);
     for (const out of [input, relative(process.cwd(), input), link]) {
-      await expect(writeAnnotatedCopy(read, out, result, CHECKED)).rejects.toThrow(
+      expect(() => writeAnnotatedCopy(read, out, result, CHECKED)).toThrow(
         new UsageError(`${out} is the input file: the input is never written, choose another output path`),
       );
-      await expect(clearAnnotatedCopy(input, out)).rejects.toThrow(UsageError);
+      expect(() => clearAnnotatedCopy(input, out)).toThrow(UsageError);
     }
     expect(sha(input)).toBe(before);
   });
 
   test("clearing a workbook that was never annotated says so", async () => {
-    await expect(clearAnnotatedCopy(input, join(dir, "out.xlsx"))).rejects.toThrow(
+    expect(() => clearAnnotatedCopy(input, join(dir, "out.xlsx"))).toThrow(
       new UsageError(
         `${input} carries no annotation record (no ${RECORD_SHEET} sheet): it was not annotated by savings-check, or was cleared already`,
       ),
@@ -243,9 +249,32 @@ describe("refusals", () => {
     book.addWorksheet(REPORT_SHEET).getCell("A1").value = "my own notes";
     const path = join(dir, "named.xlsx");
     await book.xlsx.writeFile(path);
-    const read = await readWorkbookFile(path);
-    await expect(
-      writeAnnotatedCopy(read, join(dir, "named-out.xlsx"), validateWorkbook(read.grid), CHECKED),
-    ).rejects.toThrow(/already has a sheet named 'Savings check'/);
+    const read = readWorkbookFile(path);
+    expect(() => writeAnnotatedCopy(read, join(dir, "named-out.xlsx"), validateWorkbook(read.grid), CHECKED)).toThrow(
+      /already has a sheet named 'Savings check'/,
+    );
   });
+});
+
+test("a workbook without a styles part gets one for the marks' fills, and reads the same", () => {
+  const plain = join(dir, "no-styles-source.xlsx");
+  buildFeatureWorkbook(plainWorkbook(), plain);
+  const input = join(dir, "no-styles.xlsx");
+  rewriteParts(plain, input, (parts) => {
+    parts.delete("xl/styles.xml");
+    parts.set(
+      "xl/_rels/workbook.xml.rels",
+      parts.get("xl/_rels/workbook.xml.rels")!.replace(/<Relationship Id="rIdStyles"[^>]*\/>/, ""),
+    );
+    // Without styles every cell shows format 0.
+    parts.set("xl/worksheets/sheet1.xml", parts.get("xl/worksheets/sheet1.xml")!.replace(/ s="\d+"/g, ""));
+  });
+  const read = readWorkbookFile(input);
+  expect(read.styles.name).toBeNull();
+  const out = join(dir, "no-styles.annotated.xlsx");
+  writeAnnotatedCopy(read, out, validateWorkbook(read.grid), CHECKED);
+  const parts = readParts(out);
+  expect(parts.has("xl/styles.xml")).toBe(true);
+  expect(parts.get("xl/_rels/workbook.xml.rels")!.toString()).toContain("relationships/styles");
+  expect(validateWorkbook(readWorkbookGrid(out)).findings).toEqual(validateWorkbook(read.grid).findings);
 });

@@ -5,13 +5,11 @@ import { countBySeverity, Finding, isReady } from "../../../src/core/findings";
 import { sheetFromValues } from "../../../src/core/grid";
 import { validateWorkbook, ValidationResult } from "../../../src/core/validate";
 import { tt2017Workbook } from "../validate/fixture-grids";
+import { resultOf } from "../../support/results";
 
 const CHECKED = new Date("2026-11-23T10:30:00Z");
 const none = () => ({ notes: new Map<string, string>(), fills: new Map<string, string | null>() });
 
-function resultOf(findings: Finding[]): ValidationResult {
-  return { ready: isReady(findings), counts: countBySeverity(findings), findings, tables: [] };
-}
 const finding = (
   severity: Finding["severity"],
   cell: string,
@@ -136,9 +134,10 @@ describe("planAnnotation", () => {
     const plan = planAnnotation(workbook, result, none(), CHECKED);
     const { rows, links } = plan.report;
     expect(plan.report.name).toBe(REPORT_SHEET);
-    expect(rows.slice(0, 7)).toEqual([
+    expect(rows.slice(0, 8)).toEqual([
       ["Savings check report"],
-      ["Verdict", "1 error, 2 warnings"],
+      ["Verdict", "Not ready for committee: 1 error"],
+      ["Figures checked", "0 of 0 figures checked"],
       ["Errors", 1],
       ["Warnings", 2],
       ["Information", 1],

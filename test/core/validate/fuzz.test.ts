@@ -254,7 +254,8 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
       cols = Math.max(cols, m.right + 1);
     }
     if (!(at.row < rows && at.col < cols) && f.cell !== "A1") return `${where}: outside the ${rows}×${cols} grid`;
-    if (f.table === "" ? f.rule !== "no-template" : !tableNames.has(`${f.sheet}\u0000${f.table}`))
+    const sheetWide = f.rule === "no-template" || f.rule === "figures-unchecked";
+    if (f.table === "" ? !sheetWide : !tableNames.has(`${f.sheet}\u0000${f.table}`))
       return `${where}: unknown table "${f.table}"`;
     if (f.message === "" || /NaN|undefined|Infinity|\[object/.test(f.message))
       return `${where}: message "${f.message}"`;
@@ -277,7 +278,11 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
     counts.info !== result.counts.info
   )
     return "counts disagree";
-  if (result.ready !== (counts.error === 0)) return "ready disagrees with the errors";
+  if (result.ready !== (counts.error === 0 && result.tables.length > 0))
+    return "ready disagrees with the errors and tables";
+  if (result.verdict !== (result.tables.length === 0 ? "not-checked" : result.ready ? "ready" : "not-ready"))
+    return `verdict ${result.verdict} disagrees`;
+  if (result.coverage.checked > result.coverage.figures) return "more figures checked than there are";
   return null;
 }
 

@@ -11,7 +11,7 @@ import { join, resolve } from "path";
 import { REPORT_SHEET, RECORD_SHEET } from "../../../src/core/annotation/names";
 import { cellAt, gridSize, SheetGrid } from "../../../src/core/grid";
 import { validateWorkbook } from "../../../src/core/validate";
-import { readWorkbookGrid } from "../../../src/cli/xlsx/read";
+import { readWorkbookGrid } from "../../../src/cli/xlsx/workbook-file";
 import { tt2017Sheet, tt2019Sheet } from "../../core/validate/fixture-grids";
 
 const FIXTURES = resolve(__dirname, "../../fixtures");
