@@ -6,7 +6,7 @@
  * times are the adapter's and the engine's own work, not Excel's.
  */
 import { validateWorkbook } from "../src/core/validate";
-import { markFindings, readWorkbook } from "../src/taskpane/excel-adapter";
+import { markFindings, readWorkbook } from "../src/taskpane/excel";
 import { FakeExcel, FakeSheetInput } from "../test/support/fake-excel";
 import { BenchSection } from "./section";
 

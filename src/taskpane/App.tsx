@@ -9,7 +9,7 @@ import { MarkActions } from "./components/MarkActions";
 import { Notice, Notices } from "./components/Notices";
 import { SeverityFilter } from "./components/SeverityFilter";
 import { Verdict } from "./components/Verdict";
-import { clearMarks, insertTemplate, markFindings, readWorkbook, selectCell, showReportSheet } from "./excel-adapter";
+import { clearMarks, insertTemplate, markFindings, readWorkbook, selectCell, showReportSheet } from "./excel";
 import { errorMessage, groupFindings, SEVERITIES } from "./findings-view";
 
 /** Shown when marking could not write notes (ExcelApi 1.18 missing). */

@@ -12,7 +12,7 @@ import { RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
 import { countBySeverity, Finding, isReady } from "../../src/core/findings";
 import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../src/cli/xlsx/annotated-copy";
 import { readWorkbookFile } from "../../src/cli/xlsx/workbook-file";
-import { clearMarks, markFindings, readWorkbook } from "../../src/taskpane/excel-adapter";
+import { clearMarks, markFindings, readWorkbook } from "../../src/taskpane/excel";
 import { FakeExcel, FakeSheetInput, FakeVisibility } from "../support/fake-excel";
 import { resultOf } from "../support/results";
 

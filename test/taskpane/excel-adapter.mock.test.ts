@@ -12,7 +12,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { REPORT_SHEET, RECORD_SHEET } from "../../src/core/annotation/names";
 import { countBySeverity, Finding, isReady } from "../../src/core/findings";
 import { CellValue, sheetFromValues, toA1 } from "../../src/core/grid";
-import { CELL_BYTES, markFindings, readWorkbook, SYNC_BUDGET_BYTES } from "../../src/taskpane/excel-adapter";
+import { CELL_BYTES, markFindings, readWorkbook, SYNC_BUDGET_BYTES } from "../../src/taskpane/excel";
 import { resultOf } from "../support/results";
 
 const NOT_LOADED = /^Error, (property was not loaded|context\.sync\(\) was not called)$/;

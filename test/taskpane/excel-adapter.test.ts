@@ -17,7 +17,7 @@ import {
   readWorkbook,
   selectCell,
   showReportSheet,
-} from "../../src/taskpane/excel-adapter";
+} from "../../src/taskpane/excel";
 import { FakeExcel, FakeSheetInput, FakeWorkbookInput } from "../support/fake-excel";
 import { tt2017Workbook, tt2019Workbook } from "../core/validate/fixture-grids";
 import { resultOf } from "../support/results";
