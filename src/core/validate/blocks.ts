@@ -30,7 +30,8 @@ function figureCols(sheet: SheetGrid, row: number, free: (r: number, c: number) 
   const cells = sheet.values[row];
   const cols: number[] = [];
   const width = Math.max(cells?.length ?? 0, sheet.formulas[row]?.length ?? 0);
-  for (let c = 0; c < width; c++) if (isFigureClass(classifyCell(sheet, row, c)) && free(row, c)) cols.push(c);
+  // Claimed first: most figures of a sheet are in the tables its headers found.
+  for (let c = 0; c < width; c++) if (free(row, c) && isFigureClass(classifyCell(sheet, row, c))) cols.push(c);
   return cols;
 }
 

@@ -45,9 +45,18 @@ const UNKNOWN = 0;
  */
 const classesOf = new WeakMap<SheetGrid, (Uint8Array | undefined)[]>();
 
+/** The sheet asked about last and its rows: asked of one sheet many times over, the WeakMap is looked up on a change only. */
+let lastSheet: SheetGrid | null = null;
+let lastRows: (Uint8Array | undefined)[] = [];
+
 export function classifyCell(sheet: SheetGrid, row: number, col: number): CellClass {
-  let rows = classesOf.get(sheet);
-  if (!rows) classesOf.set(sheet, (rows = []));
+  let rows = lastRows;
+  if (sheet !== lastSheet) {
+    rows = classesOf.get(sheet) ?? [];
+    classesOf.set(sheet, rows);
+    lastSheet = sheet;
+    lastRows = rows;
+  }
   let known = rows[row];
   if (!known) {
     const width = Math.max(sheet.values[row]?.length ?? 0, sheet.formulas[row]?.length ?? 0);

@@ -5,7 +5,7 @@
  * checked, wherever it sits. Unchecked figures that sit together make blocks, which the
  * `figures-unchecked` rule names.
  */
-import { CellRange, EXCEL_MAX_COLUMNS, SheetGrid, WorkbookGrid } from "../grid";
+import { CellRange, EXCEL_MAX_COLUMNS, WorkbookGrid } from "../grid";
 import { classifyCell } from "./cell-class";
 import { Table } from "./tables";
 
@@ -38,30 +38,46 @@ const cellKey = (row: number, col: number) => row * EXCEL_MAX_COLUMNS + col;
 /** The cells of a table that are not figures whatever they hold: its header, its lines' labels, a target's label. */
 function notFigures(table: Table): (row: number, col: number) => boolean {
   if (table.kind === "target") return (_row, col) => col === table.labelCol;
-  const labels = new Set<number>();
-  for (const r of table.rows) if (r.labelCol >= 0) labels.add(cellKey(r.row, r.labelCol));
+  const { top, bottom } = table.range;
+  // Each row's label column, by row: looked up for every figure of a long register.
+  const labelCol = new Int32Array(bottom - top + 1).fill(-1);
+  for (const r of table.rows) if (r.labelCol >= 0) labelCol[r.row - top] = r.labelCol;
   const yearsCol = table.yearsDown ? table.rows[0]?.labelCol : undefined;
-  return (row, col) => row <= table.headerRow || col === yearsCol || labels.has(cellKey(row, col));
+  return (row, col) => row <= table.headerRow || col === yearsCol || labelCol[row - top] === col;
+}
+
+interface OwnTable {
+  range: CellRange;
+  skip: (row: number, col: number) => boolean;
 }
 
 export function measureCoverage(workbook: WorkbookGrid, tables: readonly Table[]): Coverage {
   const coverage: Coverage = { figures: 0, checked: 0, sheets: [], blocks: [] };
   workbook.sheets.forEach((sheet, sheetIndex) => {
-    const own = tables.filter((t) => t.sheetIndex === sheetIndex).map((table) => ({ table, skip: notFigures(table) }));
+    const own: OwnTable[] = tables
+      .filter((t) => t.sheetIndex === sheetIndex)
+      .map((table) => ({ range: table.range, skip: notFigures(table) }));
     const unchecked: { row: number; col: number }[] = [];
     let figures = 0;
     let checked = 0;
-    forEachCell(sheet, (row, col) => {
-      const cls = classifyCell(sheet, row, col);
-      if (cls !== "figure" && cls !== "text-figure" && cls !== "uncached") return;
-      const table = own.find(
-        ({ table: t }) => t.range.top <= row && row <= t.range.bottom && t.range.left <= col && col <= t.range.right,
-      );
-      if (table && table.skip(row, col)) return;
-      figures++;
-      if (table && cls !== "uncached") checked++;
-      else unchecked.push({ row, col });
-    });
+    /** The tables across the current row, found once per row rather than once per cell. */
+    const across: OwnTable[] = [];
+    const rows = Math.max(sheet.values.length, sheet.formulas.length);
+    for (let row = 0; row < rows; row++) {
+      const width = Math.max(sheet.values[row]?.length ?? 0, sheet.formulas[row]?.length ?? 0);
+      across.length = 0;
+      for (const t of own) if (t.range.top <= row && row <= t.range.bottom) across.push(t);
+      for (let col = 0; col < width; col++) {
+        const cls = classifyCell(sheet, row, col);
+        if (cls !== "figure" && cls !== "text-figure" && cls !== "uncached") continue;
+        let table: OwnTable | null = null;
+        for (const t of across) if (t.range.left <= col && col <= t.range.right) table = t;
+        if (table && table.skip(row, col)) continue;
+        figures++;
+        if (table && cls !== "uncached") checked++;
+        else unchecked.push({ row, col });
+      }
+    }
     coverage.figures += figures;
     coverage.checked += checked;
     coverage.sheets.push({ name: sheet.name, figures, checked });
@@ -69,15 +85,6 @@ export function measureCoverage(workbook: WorkbookGrid, tables: readonly Table[]
       if (block.figures >= MIN_UNCHECKED_BLOCK) coverage.blocks.push({ sheetIndex, ...block });
   });
   return coverage;
-}
-
-/** Each cell that holds a value or a formula, row by row. */
-function forEachCell(sheet: SheetGrid, visit: (row: number, col: number) => void): void {
-  const rows = Math.max(sheet.values.length, sheet.formulas.length);
-  for (let r = 0; r < rows; r++) {
-    const width = Math.max(sheet.values[r]?.length ?? 0, sheet.formulas[r]?.length ?? 0);
-    for (let c = 0; c < width; c++) visit(r, c);
-  }
 }
 
 /** Cells next to one another (across, down or diagonally) as blocks, with their bounding ranges. */

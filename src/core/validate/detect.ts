@@ -74,8 +74,11 @@ export function detectTables(
   const claimed: CellRange[] = [];
   // The claimed ranges that may still cover a row: the scan goes down, so one that ended is dropped.
   let active: CellRange[] = [];
-  const free = (r: number, c: number) =>
-    !claimed.some((k) => k.top <= r && r <= k.bottom && k.left <= c && c <= k.right);
+  // A plain loop: asked for nearly every cell of a long table, it allocates nothing.
+  const free = (r: number, c: number) => {
+    for (const k of claimed) if (k.top <= r && r <= k.bottom && k.left <= c && c <= k.right) return false;
+    return true;
+  };
   const spanIsFree = (r: number, left: number, right: number) => {
     for (let c = left; c <= right; c++) if (!free(r, c)) return false;
     return true;

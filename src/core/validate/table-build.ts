@@ -228,19 +228,17 @@ const NOTE_WORD = /^\s*([A-Za-z]+)\s*:/;
 
 /** A line of notes under a table: a footnote (`* …`, `¹ …`) or `Note:`, `Source:`, with no figures. */
 function isNotesRow(sheet: SheetGrid, row: number, left: number, right: number): boolean {
-  let notes = false;
-  let first = true;
+  let first: string | null = null;
   for (let c = left; c <= right; c++) {
     const v = valueAt(sheet, row, c);
     if (v === null) continue;
     if (typeof v !== "string" || isFigure(classifyCell(sheet, row, c))) return false;
-    if (first) {
-      const word = NOTE_WORD.exec(v);
-      notes = footnoteMarker(v) !== null || (word !== null && NOTE_LABELS.includes(word[1].toLowerCase()));
-      first = false;
-    }
+    if (first === null) first = v;
   }
-  return notes;
+  // The patterns last: most rows of a long table are ruled out by their figures.
+  if (first === null) return false;
+  const word = NOTE_WORD.exec(first);
+  return footnoteMarker(first) !== null || (word !== null && NOTE_LABELS.includes(word[1].toLowerCase()));
 }
 
 /**

@@ -148,9 +148,14 @@ export function groupRows(input: GroupingInput): Grouping {
     summed.forEach((k, i) => openSums[i].add(row.figures[k], 1));
   };
   const close = (row: TableRow, parts: TableRow[], checked = true) => {
-    const taken = new Set(parts);
-    open = open.filter((r) => !taken.has(r));
-    for (const p of parts) summed.forEach((k, i) => openSums[i].add(p.figures[k], -1));
+    // A total of everything still open (the common case, and a long register's last row) needs no set.
+    const all = parts.length === open.length && parts.every((p, i) => p === open[i]);
+    const taken = all ? null : new Set(parts);
+    const kept = taken ? open.filter((r) => !taken.has(r)) : [];
+    // Only rows still open leave the open sums (a reading may take lines an earlier total took).
+    if (kept.length === 0) openSums.forEach((_, i) => (openSums[i] = new RunningSum()));
+    else for (const r of open) if (taken!.has(r)) summed.forEach((k, i) => openSums[i].add(r.figures[k], -1));
+    open = kept;
     addOpen(row);
     linesFrom = open.length;
     trailing.forEach((_, i) => (trailing[i] = new RunningSum()));
