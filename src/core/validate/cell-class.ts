@@ -39,32 +39,53 @@ const CLASSES: readonly CellClass[] = ["blank", "figure", "text-figure", "na", "
 /** 0 in the cache: a cell not classified yet; otherwise its class's index plus one. */
 const UNKNOWN = 0;
 
+/** A sheet's cell classes: one byte per cell of each row's width, all rows in one array. */
+interface SheetClasses {
+  /** Where each row starts in `codes`; row r's width is start[r + 1] - start[r]. */
+  start: Int32Array;
+  codes: Uint8Array;
+}
+
 /**
  * Each sheet's cells by class, worked out once (detection, typing and coverage all ask, often of
- * the same cell), a row at a time: grids are read-only once given to the engine.
+ * the same cell): grids are read-only once given to the engine. One array per sheet, not per
+ * row: a typed array per row of a long register costs more than classifying its cells.
  */
-const classesOf = new WeakMap<SheetGrid, (Uint8Array | undefined)[]>();
-
-/** The sheet asked about last and its rows: asked of one sheet many times over, the WeakMap is looked up on a change only. */
+const classesOf = new WeakMap<SheetGrid, SheetClasses>();
+/** The sheet asked about last: asked of one sheet many times over, the WeakMap is looked up on a change only. */
 let lastSheet: SheetGrid | null = null;
-let lastRows: (Uint8Array | undefined)[] = [];
+let last: SheetClasses = { start: new Int32Array(1), codes: new Uint8Array(0) };
+
+function classesOfSheet(sheet: SheetGrid): SheetClasses {
+  if (sheet === lastSheet) return last;
+  let classes = classesOf.get(sheet);
+  if (!classes) {
+    const rows = Math.max(sheet.values.length, sheet.formulas.length);
+    const start = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++)
+      start[r + 1] = start[r] + Math.max(sheet.values[r]?.length ?? 0, sheet.formulas[r]?.length ?? 0);
+    classes = { start, codes: new Uint8Array(start[rows]) };
+    classesOf.set(sheet, classes);
+  }
+  lastSheet = sheet;
+  last = classes;
+  return classes;
+}
+
+/** A class as a code (`classCodeAt`), for loops over every cell of a sheet. */
+export const classCode = (cls: CellClass): number => CLASSES.indexOf(cls) + 1;
+
+/** The class of a cell as a code (`classCode`): blank beyond the row's cells. */
+export function classCodeAt(sheet: SheetGrid, row: number, col: number): number {
+  const { start, codes } = classesOfSheet(sheet);
+  if (row < 0 || row + 1 >= start.length || col < 0 || col >= start[row + 1] - start[row]) return 1;
+  const at = start[row] + col;
+  if (codes[at] === UNKNOWN) codes[at] = CLASSES.indexOf(classify(sheet, row, col)) + 1;
+  return codes[at];
+}
 
 export function classifyCell(sheet: SheetGrid, row: number, col: number): CellClass {
-  let rows = lastRows;
-  if (sheet !== lastSheet) {
-    rows = classesOf.get(sheet) ?? [];
-    classesOf.set(sheet, rows);
-    lastSheet = sheet;
-    lastRows = rows;
-  }
-  let known = rows[row];
-  if (!known) {
-    const width = Math.max(sheet.values[row]?.length ?? 0, sheet.formulas[row]?.length ?? 0);
-    known = rows[row] = new Uint8Array(width);
-  }
-  if (col < 0 || col >= known.length) return "blank";
-  if (known[col] === UNKNOWN) known[col] = CLASSES.indexOf(classify(sheet, row, col)) + 1;
-  return CLASSES[known[col] - 1];
+  return CLASSES[classCodeAt(sheet, row, col) - 1];
 }
 
 function classify(sheet: SheetGrid, row: number, col: number): CellClass {

@@ -6,7 +6,7 @@
  * `figures-unchecked` rule names.
  */
 import { CellRange, EXCEL_MAX_COLUMNS, WorkbookGrid } from "../grid";
-import { classifyCell } from "./cell-class";
+import { classCode, classCodeAt } from "./cell-class";
 import { Table } from "./tables";
 
 export interface UncheckedBlock {
@@ -28,6 +28,10 @@ export interface Coverage {
   sheets: SheetCoverage[];
   blocks: UncheckedBlock[];
 }
+
+const FIGURE = classCode("figure");
+const TEXT_FIGURE = classCode("text-figure");
+const UNCACHED = classCode("uncached");
 
 /** Figures that sit together make a block worth naming from this many (SPEC §4). */
 export const MIN_UNCHECKED_BLOCK = 4;
@@ -65,16 +69,19 @@ export function measureCoverage(workbook: WorkbookGrid, tables: readonly Table[]
     const rows = Math.max(sheet.values.length, sheet.formulas.length);
     for (let row = 0; row < rows; row++) {
       const width = Math.max(sheet.values[row]?.length ?? 0, sheet.formulas[row]?.length ?? 0);
-      across.length = 0;
-      for (const t of own) if (t.range.top <= row && row <= t.range.bottom) across.push(t);
+      let tablesAcross = 0;
+      for (const t of own) if (t.range.top <= row && row <= t.range.bottom) across[tablesAcross++] = t;
       for (let col = 0; col < width; col++) {
-        const cls = classifyCell(sheet, row, col);
-        if (cls !== "figure" && cls !== "text-figure" && cls !== "uncached") continue;
+        const code = classCodeAt(sheet, row, col);
+        if (code !== FIGURE && code !== TEXT_FIGURE && code !== UNCACHED) continue;
         let table: OwnTable | null = null;
-        for (const t of across) if (t.range.left <= col && col <= t.range.right) table = t;
+        for (let k = 0; k < tablesAcross; k++) {
+          const t = across[k];
+          if (t.range.left <= col && col <= t.range.right) table = t;
+        }
         if (table && table.skip(row, col)) continue;
         figures++;
-        if (table && cls !== "uncached") checked++;
+        if (table && code !== UNCACHED) checked++;
         else unchecked.push({ row, col });
       }
     }
