@@ -132,14 +132,14 @@ describe.each([
     const after = await load(annotated());
     expect(after.worksheets.map((s) => s.name)).toEqual([findings[0].sheet, REPORT_SHEET, RECORD_SHEET]);
     const report = after.getWorksheet(REPORT_SHEET)!;
-    expect(report.getCell("A1").value).toBe("Savings check report");
+    expect(report.getCell("A1").value).toBe(`Savings check report: ${tag}-input.xlsx`);
     expect(report.getCell("B2").value).toMatch(/^Not ready for committee: \d+ errors?$/);
     expect(report.getCell("B3").value).toMatch(/^\d+ of \d+ figures? checked/);
     expect(report.getCell("B7").value).toBe(CHECKED.toISOString());
     expect(report.getCell("B8").value).toMatch(/^[0-9a-f]{64}$/);
     let header = 0;
     report.eachRow((row, n) => (header = row.getCell(1).value === "Severity" ? n : header));
-    expect(header).toBeGreaterThan(7);
+    expect(header).toBeGreaterThan(8);
     findings.forEach((f, i) => {
       const cell = report.getRow(header + 1 + i);
       expect([1, 2, 3, 5, 6].map((c) => cell.getCell(c).value)).toEqual([
@@ -152,6 +152,19 @@ describe.each([
       expect(cell.getCell(4).formula).toBe(`HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`);
       expect(cell.getCell(4).result).toBe(f.cell);
     });
+    // Laid out for the papers, as the plan says: landscape A4, one page wide, the header on every page.
+    expect(report.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: `A1:F${header + findings.length}`,
+      printTitlesRow: `${header}:${header}`,
+    });
+    expect(report.columns.map((c) => c.width)).toEqual([14, 20, 14, 8, 56, 26]);
+    expect(report.getRow(header + 1).getCell(5).alignment).toEqual({ vertical: "top", wrapText: true });
+    expect(report.model.merges).toContain("A1:F1");
     const record = after.getWorksheet(RECORD_SHEET)!;
     expect(record.state).toBe("veryHidden");
     const decoded = decodeRecord([[record.getCell("A1").value as string]]);
