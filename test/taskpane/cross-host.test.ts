@@ -193,7 +193,7 @@ describe("one record, two hosts", () => {
 
     const pane = paneReport(fake);
     expect(pane.values[0]).toEqual(["Savings check report: user.xlsx"]);
-    expect(Object.values(pane.heights)).toContain(90); // the long message (300 characters): six lines
+    expect(Object.values(pane.heights)).toContain(75); // the long message (300 characters): five lines
     expect(pane).toEqual(fileReport(await open(annotated)));
   });
 

@@ -148,6 +148,12 @@ const DEFAULT_FONT_SIZE = 11;
 const TITLE_SIZE = 14;
 /** Height of a line of text per point of font size, as spreadsheets set rows (15 points at 11). */
 const LINE_HEIGHT = 15 / 11;
+/**
+ * Characters of text a column holds per character of its width, which is counted in the widest
+ * digit: sentences run about a quarter more (Calibri in Excel, DejaVu Sans in LibreOffice without
+ * Calibri); counting a little less leaves room for capitals and wide letters.
+ */
+const TEXT_PER_WIDTH = 1.15;
 /** The tallest row Excel allows, in points. */
 const MAX_ROW_HEIGHT = 409;
 
@@ -243,10 +249,14 @@ function reportSheet(
   for (const { row, col } of spreads) {
     const width = REPORT_COLUMN_WIDTHS.slice(col).reduce((sum, w) => sum + w, 0);
     const size = row === 0 ? TITLE_SIZE : DEFAULT_FONT_SIZE;
-    rowHeights[row] = rowHeight(textLines(rows[row][col], Math.floor((width * DEFAULT_FONT_SIZE) / size)), size);
+    // The title is bold: its letters are counted as wide as digits.
+    const perLine = (width * DEFAULT_FONT_SIZE) / size / (row === 0 ? 1 : TEXT_PER_WIDTH);
+    rowHeights[row] = rowHeight(textLines(rows[row][col], Math.floor(perLine)), size);
   }
   for (let r = headerRow + 1; r < rows.length; r++) {
-    const lines = Math.max(...REPORT_WRAP_COLUMNS.map((c) => textLines(rows[r][c], REPORT_COLUMN_WIDTHS[c])));
+    const lines = Math.max(
+      ...REPORT_WRAP_COLUMNS.map((c) => textLines(rows[r][c], Math.floor(REPORT_COLUMN_WIDTHS[c] * TEXT_PER_WIDTH))),
+    );
     if (lines > 1) rowHeights[r] = rowHeight(lines, DEFAULT_FONT_SIZE);
   }
   const layout: ReportLayout = {
@@ -276,8 +286,7 @@ function rowHeight(lines: number, size: number): number {
 
 /**
  * Lines a cell's text takes wrapped at `perLine` characters, word by word as spreadsheets wrap (a
- * word longer than a line is broken). Counting every character as wide as the widest digit (the
- * unit of column widths) errs on the tall side.
+ * word longer than a line is broken).
  */
 function textLines(value: CellValue | undefined, perLine: number): number {
   if (typeof value !== "string") return 1;

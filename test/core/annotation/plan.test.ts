@@ -164,7 +164,7 @@ describe("planAnnotation", () => {
   });
 
   it("lays the report out to print one page wide: landscape A4, the table's header on every page, messages wrapped", () => {
-    const long = "a word ".repeat(40).trim(); // 279 characters: 5 lines of the 56-character message column
+    const long = "a word ".repeat(40).trim(); // 279 characters: 5 lines of the message column (64 characters of text)
     const plan = planAnnotation(
       workbook,
       resultOf([finding("error", "B2", "short."), finding("error", "C3", long)]),
