@@ -188,6 +188,29 @@ describe.each([
     expect(snapshot(await load(cleared()))).toEqual(before);
   });
 
+  test("the print area and print titles are defined names of the report's position; re-annotating and clearing leave the workbook part as it was", () => {
+    const names = (path: string) =>
+      readParts(path)
+        .get("xl/workbook.xml")!
+        .toString("utf8")
+        .match(/<definedNames>.*<\/definedNames>|<definedName [^>]*>[^<]*<\/definedName>/g) ?? [];
+    const position = readWorkbookFile(input).grid.sheets.length; // the report goes after the user's sheets
+    const printNames = [
+      `<definedName name="_xlnm.Print_Area" localSheetId="${position}">'${REPORT_SHEET}'!$A$1:$F$`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${position}">'${REPORT_SHEET}'!$`,
+    ];
+    expect(names(input)).toEqual([]);
+    const [added] = names(annotated());
+    for (const name of printNames) expect(added).toContain(name);
+    const twice = join(dir, `${tag}-names-twice.xlsx`);
+    const read = readWorkbookFile(annotated());
+    writeAnnotatedCopy(read, twice, validateWorkbook(read.grid), new Date("2026-11-24T09:00:00Z"));
+    expect(names(twice)).toEqual([added]); // the earlier names go with the earlier report
+    const back = join(dir, `${tag}-names-cleared.xlsx`);
+    clearAnnotatedCopy(twice, back);
+    expect(readParts(back).get("xl/workbook.xml")).toEqual(readParts(input).get("xl/workbook.xml"));
+  });
+
   test("re-annotating an annotated copy records nothing twice: one clear restores the input", async () => {
     const twice = join(dir, `${tag}-twice.xlsx`);
     const read = readWorkbookFile(annotated());
