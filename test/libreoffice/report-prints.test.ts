@@ -144,10 +144,11 @@ describe.each(["savings-proposals.xlsx", "register-500.xlsx"])("%s: the printed 
   });
 });
 
-test("the demo's report is one page; 500 findings print on pages one wide", () => {
+test("the demo's report is one page; 500 findings print on pages one wide (63 of them when measured)", () => {
   expect(printed.get("savings-proposals.xlsx")!.pages).toHaveLength(1);
   const large = printed.get("register-500.xlsx")!;
-  console.log(`500 findings: ${large.pages.length} pages`);
-  expect(large.pages.length).toBeGreaterThan(10);
-  expect(large.pages.length).toBeLessThan(400);
+  // Rows are as tall as the plan sets them, whatever the font; a column spilling onto pages of its
+  // own would double the count.
+  expect(large.pages.length).toBeGreaterThan(40);
+  expect(large.pages.length).toBeLessThan(100);
 });
