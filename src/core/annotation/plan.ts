@@ -236,7 +236,7 @@ function reportSheet(
       "The fingerprint is the SHA-256 of the checked values and formulas: check again to see whether they changed.",
     ],
   ];
-  const rows: CellValue[][] = [[`Savings check report: ${workbookName}`], ...summary, [], REPORT_TABLE_HEADER];
+  const rows: CellValue[][] = [[fitCell(`Savings check report: ${workbookName}`)], ...summary, [], REPORT_TABLE_HEADER];
   const headerRow = rows.length - 1;
   const links: ReportLink[] = [];
   for (const f of result.findings) {
