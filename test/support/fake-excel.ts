@@ -3,8 +3,9 @@
  * with Office.js's batching rules. Operations queue until `context.sync()`, which runs them in
  * order; a loaded property is readable only after the sync that loaded it (PropertyNotLoaded
  * otherwise, as Office.js throws); a failing operation rejects the sync with an Office-like code.
- * It counts syncs and the bytes each one would carry, and holds notes, fills, hyperlinks and
- * sheets for assertions.
+ * It counts syncs and the bytes each one would carry, and holds notes, fills, hyperlinks, sheets,
+ * the formats set on ranges (widths, heights, wrapping, alignment, fonts, merges) and each sheet's
+ * page layout (ExcelApi 1.9) for assertions; the ExcelApi version it has can be set lower.
  *
  * Used by the adapter's unit tests, by bench/pane.ts and by the browser tests, which inject the
  * compiled lib/test/support/fake-excel.js into the pane's page. So: NO runtime imports here (the
