@@ -31,7 +31,7 @@ export const demoCommand: Command = {
       output,
     );
     output.out(
-      "Open the annotated copy in Excel: notes and fills on the cells, and a 'Savings check' sheet listing every finding.",
+      "Open the annotated copy in Excel: notes and fills on the cells, and a 'Savings check' sheet listing every finding, set up to print with the papers.",
     );
     return EXIT_OK;
   },

@@ -213,6 +213,16 @@ describe("task pane", () => {
     ]);
     const report = marked.sheets.find((s) => s.name === REPORT_SHEET)!;
     expect(report.values.flat()).toContain(pct.message);
+    // Set up for the papers through pageLayout (ExcelApi 1.9): landscape A4, one page wide, the header on every page.
+    expect(report.values[0][0]).toBe("Savings check report: Book1.xlsx");
+    expect(report.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: `A1:F${report.values.length}`,
+      printTitleRows: "$11:$11",
+    });
+    expect(report.formats.filter((f) => f.property === "columnWidth")).toHaveLength(6);
     expect(await axe()).toEqual([]); // with the notice and the report link
 
     await page.getByRole("button", { name: `Open the report sheet “${REPORT_SHEET}”` }).click();

@@ -76,7 +76,7 @@ describe("helpPage: the README's sections for users", () => {
       expect(html).toContain(`<h2 id="${id}">${title}</h2>`);
       expect(html).toContain(`<li><a href="#${id}">${title}</a></li>`);
     }
-    expect(images).toEqual(["docs/images/taskpane.png"]);
+    expect(images).toEqual(["docs/images/taskpane.png", "docs/images/report.png"]);
     // Developer sections stay in the README.
     expect(html).not.toContain('id="development"');
   });

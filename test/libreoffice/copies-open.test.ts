@@ -6,8 +6,7 @@
  * annotated copy adds the report and the record and nothing else. Needs `soffice` (Debian's
  * libreoffice-calc-nogui, which .ci/run installs when it is missing).
  */
-import { execFileSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
@@ -15,6 +14,7 @@ import { validateWorkbook } from "../../src/core/validate";
 import { clearAnnotatedCopy, writeAnnotatedCopy } from "../../src/cli/xlsx/annotated-copy";
 import { readWorkbookFile } from "../../src/cli/xlsx/workbook-file";
 import { buildFeatureWorkbook, everythingWorkbook, FEATURES, plainWorkbook } from "../cli/xlsx/feature-workbooks";
+import { convert } from "./soffice";
 
 const FIXTURES = resolve(__dirname, "../fixtures");
 /** CSV of every sheet, one file each (LibreOffice 7.2+): UTF-8, comma, double quotes, formulas' values. */
@@ -24,13 +24,6 @@ let dir: string;
 /** Sheet name -> CSV text, per converted file (by its base name). */
 const converted = new Map<string, Map<string, string>>();
 const names: string[] = [];
-
-function soffice(): string {
-  for (const candidate of ["/usr/bin/soffice", "/usr/local/bin/soffice"]) if (existsSync(candidate)) return candidate;
-  throw new Error(
-    "LibreOffice is missing: apt-get install -y --no-install-recommends libreoffice-calc-nogui (.ci/run does)",
-  );
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "libreoffice-"));
@@ -69,25 +62,9 @@ beforeAll(() => {
     files.push(original, `${base}-annotated.xlsx`, `${base}-cleared.xlsx`);
     names.push(base.slice(dir.length + 1));
   }
-  // One LibreOffice run for every file, with a profile of its own (two runs sharing one hang).
+  // One LibreOffice run for every file.
   const out = join(dir, "csv");
-  mkdirSync(out);
-  execFileSync(
-    soffice(),
-    [
-      `-env:UserInstallation=file://${join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      CSV_EVERY_SHEET,
-      "--outdir",
-      out,
-      ...files,
-    ],
-    {
-      stdio: "ignore",
-      timeout: 600_000,
-    },
-  );
+  convert(files, CSV_EVERY_SHEET, out, join(dir, "profile"));
   for (const csv of readdirSync(out)) {
     const match = /^(.*?)-(.*)\.csv$/.exec(csv.replace(/-(annotated|cleared)-/, (_, kind: string) => `~${kind}-`))!;
     const [file, sheet] = [match[1].replace("~", "-"), match[2]];

@@ -3,8 +3,9 @@
  * with Office.js's batching rules. Operations queue until `context.sync()`, which runs them in
  * order; a loaded property is readable only after the sync that loaded it (PropertyNotLoaded
  * otherwise, as Office.js throws); a failing operation rejects the sync with an Office-like code.
- * It counts syncs and the bytes each one would carry, and holds notes, fills, hyperlinks and
- * sheets for assertions.
+ * It counts syncs and the bytes each one would carry, and holds notes, fills, hyperlinks, sheets,
+ * the formats set on ranges (widths, heights, wrapping, alignment, fonts, merges) and each sheet's
+ * page layout (ExcelApi 1.9) for assertions; the ExcelApi version it has can be set lower.
  *
  * Used by the adapter's unit tests, by bench/pane.ts and by the browser tests, which inject the
  * compiled lib/test/support/fake-excel.js into the pane's page. So: NO runtime imports here (the
@@ -35,8 +36,21 @@ export interface FakeWorkbookInput {
   sheets: FakeSheetInput[];
   /** Whether the host has ExcelApi 1.18 (notes); default true. */
   notesSupported?: boolean;
+  /** The newest ExcelApi the host has, "1.8" for Excel 2019 (no page layout); default 1.18, or 1.17 without notes. */
+  excelApi?: string;
   /** Name of the active sheet; default the first visible one. */
   activeSheet?: string;
+  /** The workbook's name, as `workbook.name` gives it (ExcelApi 1.7); default "Book1.xlsx". */
+  workbookName?: string;
+}
+
+/** A format set on a range (`format.wrapText`, `format.font.size`, `merge`…), in the order set. */
+export interface FakeFormatSetting {
+  /** The range's address on its sheet: "E11:E20". */
+  address: string;
+  /** "wrapText", "columnWidth", "rowHeight", "verticalAlignment", "horizontalAlignment", "font.bold", "font.size" or "merge". */
+  property: string;
+  value: unknown;
 }
 
 export interface FakeHyperlink {
@@ -56,6 +70,13 @@ export interface FakeSheetView {
   notes: Record<string, string>;
   fills: Record<string, string>;
   hyperlinks: Record<string, FakeHyperlink>;
+  formats: FakeFormatSetting[];
+  /**
+   * What was set through `worksheet.pageLayout` (ExcelApi 1.9): its properties by name (orientation,
+   * paperSize, zoom, leftMargin…), `centerFooter` of the default header and footer, and the
+   * arguments of setPrintArea and setPrintTitleRows as `printArea` and `printTitleRows`.
+   */
+  pageLayout: Record<string, unknown>;
 }
 
 export interface FakeSyncStats {
@@ -95,6 +116,8 @@ interface SheetState {
   notes: Map<string, string>;
   fills: Map<string, string>;
   hyperlinks: Map<string, FakeHyperlink>;
+  formats: FakeFormatSetting[];
+  pageLayout: Record<string, unknown>;
 }
 
 interface Area {
@@ -201,6 +224,8 @@ function sheetState(input: FakeSheetInput): SheetState {
     notes: new Map(Object.entries(input.notes ?? {})),
     fills: new Map(Object.entries(input.fills ?? {}).map(([cell, fill]) => [cell, fill.toUpperCase()])),
     hyperlinks: new Map(),
+    formats: [],
+    pageLayout: {},
   };
 }
 
@@ -219,19 +244,22 @@ export class FakeExcel {
   /** The cell the last Range.select() chose. */
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string;
+  readonly workbookName: string;
   private readonly state: SheetState[];
 
   constructor(input: FakeWorkbookInput) {
     this.state = input.sheets.map(sheetState);
-    this.notesSupported = input.notesSupported ?? true;
+    const newest = Number((input.excelApi ?? "1.18").split(".")[1]);
+    this.notesSupported = (input.notesSupported ?? true) && newest >= 18;
+    this.workbookName = input.workbookName ?? "Book1.xlsx";
     const firstVisible = this.state.find((s) => s.visibility === "Visible");
     this.activeSheet = input.activeSheet ?? firstVisible?.name ?? "";
-    const supported = this.notesSupported;
+    const minors = this.notesSupported ? newest : Math.min(newest, 17);
     this.requirements = {
       isSetSupported(name: string, version = "1.1") {
         if (name !== "ExcelApi") return false;
         const [major, minor] = version.split(".").map(Number);
-        return major === 1 && (minor ?? 0) <= (supported ? 18 : 17);
+        return major === 1 && (minor ?? 0) <= minors;
       },
     };
     this.Excel = {
@@ -362,6 +390,15 @@ export class FakeExcel {
     }
   }
 
+  /** Throws as Office.js does when a call needs a newer ExcelApi than this host has. */
+  requireApi(version: string, what: string): void {
+    if (!this.requirements.isSetSupported("ExcelApi", version))
+      throw new FakeExcelError(
+        "ApiNotFound",
+        `The API you are trying to use could not be found (ExcelApi ${version} ${what}).`,
+      );
+  }
+
   requireNotes(): void {
     if (!this.notesSupported)
       throw new FakeExcelError(
@@ -385,6 +422,8 @@ export class FakeExcel {
       notes: Object.fromEntries(s.notes),
       fills: Object.fromEntries(s.fills),
       hyperlinks: Object.fromEntries(s.hyperlinks),
+      formats: s.formats.map((f) => ({ ...f })),
+      pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) as Record<string, unknown>,
     };
   }
 
@@ -518,11 +557,24 @@ abstract class FakeNullable extends FakeObject {
   protected abstract exists(): boolean;
 }
 
-export class FakeWorkbook {
+export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
 
   constructor(context: FakeRequestContext) {
+    super(context);
     this.worksheets = new FakeWorksheetCollection(context);
+  }
+
+  get name(): string {
+    return this.loaded("name");
+  }
+
+  protected read(name: string): unknown {
+    if (name === "name") {
+      this.context.fake.requireApi("1.7", "workbook.name");
+      return this.context.fake.workbookName;
+    }
+    return this.unknown(name);
   }
 }
 
@@ -580,6 +632,7 @@ export class FakeWorksheetCollection extends FakeObject {
 
 export class FakeWorksheet extends FakeNullable {
   readonly notes: FakeNoteCollection;
+  readonly pageLayout: FakePageLayout;
   private localVisibility: FakeVisibility | undefined;
 
   constructor(
@@ -589,6 +642,7 @@ export class FakeWorksheet extends FakeNullable {
   ) {
     super(context, nullable);
     this.notes = new FakeNoteCollection(context, this);
+    this.pageLayout = new FakePageLayout(context, this);
   }
 
   get name(): string {
@@ -784,6 +838,19 @@ export class FakeRange extends FakeNullable {
     }, jsonBytes(link));
   }
 
+  /** Merging is recorded as a format ("merge", the argument `across`); the cells keep their values. */
+  merge(across = false): void {
+    this.recordFormat("merge", across);
+  }
+
+  /** Queues a format setting on this range, recorded on its sheet at the sync. */
+  recordFormat(property: string, value: unknown): void {
+    this.context.enqueue(() => {
+      const area = this.area();
+      area.sheet.formats.push({ address: areaAddress(area), property, value });
+    }, jsonBytes(value));
+  }
+
   select(): void {
     this.context.enqueue(() => {
       const area = this.area();
@@ -937,16 +1004,27 @@ export class FakeRangeFormat extends FakeObject {
   ) {
     super(context);
     this.fill = new FakeRangeFill(context, range);
-    this.font = new FakeRangeFont(context);
+    this.font = new FakeRangeFont(context, range);
   }
 
-  autofitColumns(): void {
-    this.context.enqueue(() => void this.range.area());
+  set columnWidth(points: number) {
+    this.range.recordFormat("columnWidth", points);
   }
 
-  /** Accepted and ignored, like autofitColumns(): widths do not matter to the tests. */
-  set columnWidth(_points: number) {
-    this.context.enqueue(() => void this.range.area());
+  set rowHeight(points: number) {
+    this.range.recordFormat("rowHeight", points);
+  }
+
+  set wrapText(wrap: boolean) {
+    this.range.recordFormat("wrapText", wrap);
+  }
+
+  set verticalAlignment(alignment: string) {
+    this.range.recordFormat("verticalAlignment", alignment);
+  }
+
+  set horizontalAlignment(alignment: string) {
+    this.range.recordFormat("horizontalAlignment", alignment);
   }
 
   protected override child(name: string): FakeObject {
@@ -1003,10 +1081,21 @@ export class FakeRangeFill extends FakeObject {
   }
 }
 
-/** Font settings are accepted and ignored: nothing in the tests depends on them. */
+/** Font settings are recorded as formats ("font.bold", "font.size"), not read back. */
 export class FakeRangeFont extends FakeObject {
-  set bold(_bold: boolean) {
-    this.context.enqueue(() => undefined);
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  set bold(bold: boolean) {
+    this.range.recordFormat("font.bold", bold);
+  }
+
+  set size(points: number) {
+    this.range.recordFormat("font.size", points);
   }
 
   protected read(name: string): unknown {
@@ -1128,6 +1217,60 @@ export class FakeNote extends FakeNullable {
     const text = this.notes().get(this.cell);
     if (text === undefined) throw new FakeExcelError("ItemNotFound", `There is no note on cell ${this.cell}.`);
     return text;
+  }
+}
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): what is set is recorded on the sheet's `pageLayout`. */
+export class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    const set = (name: string, value: unknown) => this.set(name, value);
+    this.headersFooters = {
+      defaultForAllPages: {
+        set centerFooter(text: string) {
+          set("centerFooter", text);
+        },
+        get centerFooter(): string {
+          throw new FakeExcelError("InvalidArgument", "The fake Excel does not read headers and footers.");
+        },
+      },
+    };
+    for (const name of [
+      "orientation",
+      "paperSize",
+      "zoom",
+      "leftMargin",
+      "rightMargin",
+      "topMargin",
+      "bottomMargin",
+      "headerMargin",
+      "footerMargin",
+    ])
+      Object.defineProperty(this, name, {
+        set: (value: unknown) => this.set(name, value),
+        get: () => {
+          throw new FakeExcelError("InvalidArgument", `The fake Excel does not read pageLayout.${name}.`);
+        },
+      });
+  }
+
+  setPrintArea(address: string): void {
+    this.set("printArea", address);
+  }
+
+  setPrintTitleRows(address: string): void {
+    this.set("printTitleRows", address);
+  }
+
+  private set(name: string, value: unknown): void {
+    this.context.fake.requireApi("1.9", `pageLayout.${name}`);
+    this.context.enqueue(() => {
+      this.worksheet.sheet().pageLayout[name] = JSON.parse(JSON.stringify(value)) as unknown;
+    }, jsonBytes(value));
   }
 }
 

@@ -114,7 +114,89 @@ function carryMarks(fake: FakeExcel, book: ExcelJS.Workbook): void {
   }
 }
 
+/** What the report shows and how it prints, from a file as exceljs reads it. */
+function fileReport(book: ExcelJS.Workbook) {
+  const sheet = book.getWorksheet(REPORT_SHEET)!;
+  const values: unknown[][] = Array.from({ length: sheet.rowCount }, () => []);
+  const heights: Record<number, number> = {};
+  sheet.eachRow((row, r) => {
+    if (row.height) heights[r] = row.height;
+    row.eachCell((cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return; // exceljs repeats a merged cell's value in each
+      const v = cell.value as ExcelJS.CellValue;
+      values[r - 1][c - 1] = v !== null && typeof v === "object" && "formula" in v ? v.result : v;
+    });
+  });
+  const setup = sheet.pageSetup;
+  return {
+    values,
+    widths: sheet.columns.map((c) => c.width),
+    heights,
+    merges: [...sheet.model.merges].sort(),
+    print: {
+      orientation: setup.orientation,
+      paper: setup.paperSize === 9 ? "A4" : setup.paperSize,
+      wide: setup.fitToWidth,
+      tall: setup.fitToHeight,
+      area: setup.printArea,
+      titles: setup.printTitlesRow,
+    },
+  };
+}
+
+/** The same from the pane's sheet in the fake Excel (widths in points back to characters). */
+function paneReport(fake: FakeExcel) {
+  const view = fake.sheet(REPORT_SHEET)!;
+  const set = (property: string) => view.formats.filter((f) => f.property === property);
+  const heights: Record<number, number> = {};
+  for (const { address, value } of set("rowHeight")) {
+    const [from, to = from] = address.split(":").map((a) => Number(a.replace(/^[A-Z]+/, "")));
+    for (let r = from; r <= to; r++) heights[r] = value as number;
+  }
+  const page = view.pageLayout as { zoom: { horizontalFitToPages: number; verticalFitToPages: number } } & Record<
+    string,
+    string
+  >;
+  return {
+    values: view.values.map((row) => {
+      const cells: unknown[] = [];
+      row.forEach((v, c) => v !== "" && (cells[c] = v));
+      return cells;
+    }),
+    widths: set("columnWidth").map((f) => ((f.value as number) / 0.75 - 5) / 7),
+    heights,
+    merges: set("merge")
+      .map((f) => f.address)
+      .sort(),
+    print: {
+      orientation: page.orientation.toLowerCase(),
+      paper: page.paperSize,
+      wide: page.zoom.horizontalFitToPages,
+      tall: page.zoom.verticalFitToPages,
+      area: page.printArea,
+      titles: page.printTitleRows.replace(/\$/g, ""),
+    },
+  };
+}
+
 describe("one record, two hosts", () => {
+  test("the task pane and the command line write the same report, laid out and printed alike", async () => {
+    const long: Finding = { ...FINDINGS[0], message: "a message long enough to wrap over several lines ".repeat(6) };
+    const result = resultOf([...FINDINGS, long]);
+    const checked = new Date("2026-11-23T10:00:00Z");
+    const file = readWorkbookFile(await save(userBook(), "user.xlsx"));
+    const annotated = join(dir, "report-by-cli.xlsx");
+    writeAnnotatedCopy(file, annotated, result, checked);
+    const fake = new FakeExcel({ sheets: fakeInput(userBook()), workbookName: "user.xlsx" });
+    fake.install();
+    await markFindings(await readWorkbook(), result, checked);
+
+    const pane = paneReport(fake);
+    expect(pane.values[0]).toEqual(["Savings check report: user.xlsx"]);
+    expect(Object.values(pane.heights)).toContain(75); // the long message (300 characters): five lines
+    expect(pane).toEqual(fileReport(await open(annotated)));
+  });
+
   test("the command line annotates, the task pane clears: the user's workbook comes back exactly", async () => {
     const file = readWorkbookFile(await save(userBook(), "user.xlsx"));
     const annotated = join(dir, "annotated-by-cli.xlsx");

@@ -136,11 +136,13 @@ class MockHost {
 
   private addedSheet(name: string): OfficeMockObject {
     this.writes.push(`add sheet ${name}`);
-    const writable = () => new OfficeMockObject({ format: { font: {}, autofitColumns: () => undefined } });
+    const writable = () => new OfficeMockObject({ format: { font: {} }, merge: () => undefined });
+    const set = () => undefined;
     return new OfficeMockObject({
       name,
       getRangeByIndexes: writable,
       getRange: writable,
+      pageLayout: { zoom: {}, headersFooters: { defaultForAllPages: {} }, setPrintArea: set, setPrintTitleRows: set },
     });
   }
 
@@ -164,8 +166,21 @@ class MockHost {
       getActiveWorksheet: () => sheetMocks[0],
       add: (name: string) => this.addedSheet(name),
     };
+    let named = false;
+    const workbook = {
+      worksheets,
+      load: (names: string) => {
+        this.loads.push(`workbook: ${names}`);
+        named = true;
+        return workbook;
+      },
+      get name() {
+        if (!named) throw new Error("workbook.name read without load");
+        return "Register.xlsx";
+      },
+    };
     const context = {
-      workbook: { worksheets },
+      workbook,
       sync: async () => {
         this.syncs++;
         for (const mock of this.tracked) await mock.sync();

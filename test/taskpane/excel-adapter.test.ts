@@ -242,17 +242,19 @@ describe("markFindings and clearMarks", () => {
 
     const report = fake.sheet(REPORT_SHEET)!;
     expect(report.visibility).toBe("Visible");
-    expect(report.values.flat()).toEqual(expect.arrayContaining(["Savings check report", "total-mismatch at B4"]));
+    expect(report.values.flat()).toEqual(
+      expect.arrayContaining(["Savings check report: Book1.xlsx", "total-mismatch at B4"]),
+    );
     // One link per finding, in the report's Cell column, to the finding's cell.
     const links = report.formulas.flatMap((row, r) =>
       row.flatMap((f, c) => (typeof f === "string" && f.startsWith("=") ? [[toA1(r, c), f, report.values[r][c]]] : [])),
     );
     expect(links).toEqual([
-      ["D11", `=HYPERLINK("#'Summary'!B4","B4")`, "B4"],
-      ["D12", `=HYPERLINK("#'Summary'!C2","C2")`, "C2"],
-      ["D13", `=HYPERLINK("#'Summary'!C4","C4")`, "C4"],
+      ["D12", `=HYPERLINK("#'Summary'!B4","B4")`, "B4"],
+      ["D13", `=HYPERLINK("#'Summary'!C2","C2")`, "C2"],
       ["D14", `=HYPERLINK("#'Summary'!C4","C4")`, "C4"],
-      ["D15", `=HYPERLINK("#'Other sheet'!B1","B1")`, "B1"],
+      ["D15", `=HYPERLINK("#'Summary'!C4","C4")`, "C4"],
+      ["D16", `=HYPERLINK("#'Other sheet'!B1","B1")`, "B1"],
     ]);
 
     const record = fake.sheet(RECORD_SHEET)!;
@@ -267,6 +269,52 @@ describe("markFindings and clearMarks", () => {
       priorFill: "#00FF00",
       fill: SEVERITY_FILL.error,
     });
+  });
+
+  test("lays the report out and sets it up for printing as the plan says, in the same two syncs", async () => {
+    const fake = install({ ...userWorkbook(), workbookName: "Savings 2026.xlsx" });
+    await markAll(fake);
+    expect(fake.syncCount).toBe(2);
+    const report = fake.sheet(REPORT_SHEET)!;
+    expect(report.values[0][0]).toBe("Savings check report: Savings 2026.xlsx");
+    const set = (property: string) =>
+      Object.fromEntries(report.formats.filter((f) => f.property === property).map((f) => [f.address, f.value]));
+    // Widths of 14, 20, 14, 8, 56 and 26 characters, in points.
+    expect(set("columnWidth")).toEqual({ A1: 77.25, B1: 108.75, C1: 77.25, D1: 45.75, E1: 297.75, F1: 140.25 });
+    expect(set("wrapText")).toMatchObject({ "C12:C16": true, "E12:E16": true, "F12:F16": true, "B2:F2": true });
+    expect(set("merge")).toEqual(
+      Object.fromEntries(
+        ["A1:F1", ...Array.from({ length: 8 }, (_, i) => `B${i + 2}:F${i + 2}`)].map((a) => [a, false]),
+      ),
+    );
+    expect(set("verticalAlignment")).toEqual({ "A1:F16": "Top" });
+    expect(set("font.size")).toEqual({ A1: 14 });
+    expect(set("font.bold")).toEqual({ A1: true, "A11:F11": true });
+    // The title (14 points) and the summary rows, one line each, in two runs; the findings are one line each too.
+    expect(set("rowHeight")).toEqual({ A1: 20, "A2:A9": 15 });
+    expect(report.pageLayout).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      leftMargin: 36,
+      rightMargin: 36,
+      topMargin: 54,
+      bottomMargin: 54,
+      headerMargin: expect.closeTo(21.6),
+      footerMargin: expect.closeTo(21.6),
+      centerFooter: "Page &P of &N",
+      printArea: "A1:F16",
+      printTitleRows: "$11:$11",
+    });
+  });
+
+  test("an Excel without page layout (ExcelApi 1.9) or the workbook's name (1.7) gets the report without them", async () => {
+    const fake = install({ ...userWorkbook(), excelApi: "1.6" });
+    await markAll(fake);
+    const report = fake.sheet(REPORT_SHEET)!;
+    expect(report.values[0][0]).toBe("Savings check report: this workbook");
+    expect(report.pageLayout).toEqual({});
+    expect(report.formats.some((f) => f.property === "columnWidth")).toBe(true);
   });
 
   test("clearing restores values, formulas, fills and the user's notes exactly, and removes both add-in sheets", async () => {

@@ -5,6 +5,7 @@
  * user may have moved them (core/annotation/locate.ts), and a mark that cannot be found is said,
  * never passed over. The input file is never written; the copy is written safely (safe-write.ts).
  */
+import { basename } from "path";
 import { RECORD_SHEET, REPORT_SHEET } from "../../core/annotation/names";
 import { ExistingMarks, markKey, planAnnotation } from "../../core/annotation/plan";
 import {
@@ -17,7 +18,7 @@ import {
 } from "../../core/annotation/record";
 import { ValidationResult } from "../../core/validate";
 import { UsageError } from "../command";
-import { recordSheetXml, reportSheetXml } from "./addin-sheets";
+import { recordSheetXml, reportPrintNames, reportSheetXml } from "./addin-sheets";
 import { decodePriorFormat, encodePriorFormat, fillColour, restoredFormat, solidFill } from "./cell-fills";
 import { locateMarks } from "./mark-search";
 import { checkOutputPath, writeFileSafely } from "./safe-write";
@@ -64,7 +65,7 @@ export function writeAnnotatedCopy(
   const search = earlier ? locateMarks(edit, earlier.cells, result.findings) : null;
   const previous = earlier && search ? { ...earlier, cells: search.placed } : null;
   const marks = readMarks(edit, [...result.findings, ...(previous?.cells ?? [])], search);
-  const plan = planAnnotation(input.grid, result, { ...marks, record: previous }, checkedAt);
+  const plan = planAnnotation(input.grid, result, { ...marks, record: previous }, checkedAt, basename(input.path));
   const restored = plan.clear
     ? queueClear(edit, plan.clear, previous!.cells, marks.formats)
     : new Map<string, number>();
@@ -77,7 +78,11 @@ export function writeAnnotatedCopy(
     if (mark.note !== null) edit.addNote(sheet, mark.cell, mark.note);
   }
   const record: AnnotationRecord = { ...plan.record, styleCounts: earlier?.styleCounts ?? styles.originalCounts };
-  edit.addSheet(plan.report.name, reportSheetXml(plan.report, styles), "visible");
+  const print = reportPrintNames(plan.report);
+  edit.addSheet(plan.report.name, reportSheetXml(plan.report, styles), "visible", [
+    { name: "_xlnm.Print_Area", formula: print.area },
+    { name: "_xlnm.Print_Titles", formula: print.titles },
+  ]);
   edit.addSheet(RECORD_SHEET, recordSheetXml(encodeRecord(record)), "veryHidden");
   writeFileSafely(output, (write) => edit.finish().writeTo(input.pkg, write));
   return { notFound: search?.missing ?? [] };

@@ -158,17 +158,23 @@ export class StylesPart {
   }
 
   /**
-   * A cell format whose font is font 0 (the workbook's default) with some of its properties set:
-   * `{ b: "<b/>", sz: '<sz val="14"/>' }` replaces or adds `<b>` and `<sz>`.
+   * A cell format whose font is font 0 (the workbook's default) with some of its properties set
+   * (`{ b: "<b/>", sz: '<sz val="14"/>' }` replaces or adds `<b>` and `<sz>`), aligned to the top
+   * of its cell, with `wrap` wrapping its text, with `left` aligned left (numbers too).
    */
-  withFont(properties: Record<string, string>): number {
+  withFormat(properties: Record<string, string>, { wrap = false, left = false } = {}): number {
     const base = this.items.fonts[0];
     const open = openingTag(base);
     let body = open.endsWith("/>") ? "" : base.slice(open.length, base.lastIndexOf("</"));
     for (const name of Object.keys(properties)) body = body.replace(new RegExp(`<${name}(\\s[^>]*)?/>`, "g"), "");
     const font = `${open.replace(/\s*\/>$/, ">")}${Object.values(properties).join("")}${body}</font>`;
-    const fontId = this.add("fonts", font);
-    return this.add("cellXfs", `<xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`);
+    const fontId = Object.keys(properties).length === 0 ? 0 : this.add("fonts", font);
+    const applyFont = fontId === 0 ? "" : ' applyFont="1"';
+    const alignment = `<alignment${left ? ' horizontal="left"' : ""} vertical="top"${wrap ? ' wrapText="1"' : ""}/>`;
+    return this.add(
+      "cellXfs",
+      `<xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${applyFont} applyAlignment="1">${alignment}</xf>`,
+    );
   }
 
   /**

@@ -27,7 +27,7 @@ import { CellFormatNow, cellKey, CellRestyle, patchSheet, probeSheet, SheetProbe
 import { SheetVisibility, WorkbookSheet } from "./workbook-part";
 import { WorkbookPackage } from "./workbook-file";
 import { editVmlDrawing, idBlocks } from "./vml-drawing";
-import { applyEdits, childNamed, childrenNamed, escapeAttribute, setAttributeInTag, TextEdit } from "./xml";
+import { applyEdits, childNamed, childrenNamed, escapeAttribute, escapeText, setAttributeInTag, TextEdit } from "./xml";
 
 /** What one sheet carries now (its relationships, notes, `<legacyDrawing>`) and the changes queued for it. */
 interface SheetState {
@@ -43,11 +43,32 @@ interface SheetState {
   notesRemoved: Set<string>;
 }
 
+/** A defined name scoped to one sheet: `_xlnm.Print_Area` and the like. */
+export interface SheetName {
+  name: string;
+  formula: string;
+}
+
 interface AddedSheet {
   name: string;
   xml: string;
   visibility: SheetVisibility;
+  names: SheetName[];
 }
+
+/** What follows `<definedNames>` in the workbook part, in the schema's order: a new one goes before the first of these. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
 export class WorkbookEdit {
   private readonly states = new Map<string, SheetState>();
@@ -117,8 +138,9 @@ export class WorkbookEdit {
     this.state(sheet).notesRemoved.add(cell);
   }
 
-  addSheet(name: string, xml: string, visibility: SheetVisibility): void {
-    this.added.push({ name, xml, visibility });
+  /** Adds a sheet at the end, with `names` defined for it (scoped to it). */
+  addSheet(name: string, xml: string, visibility: SheetVisibility, names: SheetName[] = []): void {
+    this.added.push({ name, xml, visibility, names });
   }
 
   removeSheet(sheet: WorkbookSheet): void {
@@ -264,7 +286,14 @@ export class WorkbookEdit {
         }
       }
     }
-    edits.push(...this.renumberSheetReferences(positions));
+    let position = workbook.sheets.length - this.removed.length;
+    let names = "";
+    for (const sheet of this.added) {
+      for (const { name, formula } of sheet.names)
+        names += `<definedName name="${escapeAttribute(name)}" localSheetId="${position}">${escapeText(formula)}</definedName>`;
+      position++;
+    }
+    edits.push(...this.renumberSheetReferences(positions, names));
     let sheetId = workbook.sheets.reduce((most, s) => Math.max(most, Number(s.sheetId) || 0), 0);
     let xml = "";
     for (const sheet of this.added) {
@@ -300,15 +329,17 @@ export class WorkbookEdit {
   /**
    * Defined names scoped to a sheet and the workbook's views refer to sheets by position: after
    * removing the sheets at `positions`, names of removed sheets go and later positions move up.
+   * `added` (definedName elements) is appended to the names; `<definedNames>` is added for it when
+   * the workbook has none, and goes again when every name in it goes, as before annotating.
    */
-  private renumberSheetReferences(positions: number[]): TextEdit[] {
-    if (positions.length === 0) return [];
+  private renumberSheetReferences(positions: number[], added: string): TextEdit[] {
     const { root, text } = this.file.workbook;
     const removed = new Set(positions);
     const moved = (index: number) => index - positions.filter((p) => p < index).length;
     const edits: TextEdit[] = [];
     const names = childNamed(root, "definedNames");
-    for (const name of names ? childrenNamed(names, "definedName") : []) {
+    const list = names ? childrenNamed(names, "definedName") : [];
+    for (const name of list) {
       const local = name.attributes.localSheetId;
       if (local === undefined) continue;
       const index = Number(local);
@@ -320,7 +351,18 @@ export class WorkbookEdit {
           text: setAttributeInTag(text.slice(name.start, name.openEnd), "localSheetId", String(moved(index))),
         });
     }
-    const views = childNamed(root, "bookViews");
+    if (names && !added && list.length > 0 && edits.length === list.length && edits.every((e) => e.text === ""))
+      edits.splice(0, edits.length, { start: names.start, end: names.end, text: "" });
+    else if (added && names && !names.selfClosing)
+      edits.push({ start: names.closeStart, end: names.closeStart, text: added });
+    else if (added && names)
+      edits.push({ start: names.start, end: names.end, text: `<definedNames>${added}</definedNames>` });
+    else if (added) {
+      const next = root.children.find((c) => AFTER_DEFINED_NAMES.includes(c.name));
+      const at = next ? next.start : root.closeStart;
+      edits.push({ start: at, end: at, text: `<definedNames>${added}</definedNames>` });
+    }
+    const views = positions.length > 0 ? childNamed(root, "bookViews") : undefined;
     for (const view of views ? childrenNamed(views, "workbookView") : []) {
       let tag = text.slice(view.start, view.openEnd);
       for (const attribute of ["activeTab", "firstSheet"]) {

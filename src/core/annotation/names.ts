@@ -6,6 +6,8 @@ import { Severity } from "../findings";
 
 /** The report sheet listing every finding with a link to its cell. */
 export const REPORT_SHEET = "Savings check";
+/** What the report's title calls a workbook whose name the host cannot read. */
+export const UNNAMED_WORKBOOK = "this workbook";
 /** The very hidden sheet holding the record of what annotating added and what was there before. */
 export const RECORD_SHEET = "SavingsCheckRecord";
 /** Every note the add-in writes starts with this, so a reader can tell them from their own. */

@@ -4,7 +4,7 @@
  * Hosts only read the current notes and fills of the finding cells and apply the plan.
  */
 import { Finding, Severity } from "../findings";
-import { CellValue, WorkbookGrid } from "../grid";
+import { CellValue, rangeToA1, WorkbookGrid } from "../grid";
 import { ValidationResult } from "../validate";
 import { coverageText, verdictText } from "../validate/verdict";
 import { fingerprintWorkbook } from "./fingerprint";
@@ -60,6 +60,53 @@ export interface ReportSheet {
   name: string;
   rows: CellValue[][];
   links: ReportLink[];
+  layout: ReportLayout;
+}
+
+/** A row whose one value spreads from `col` across the rest of the report's width (merged), wrapped and aligned left. */
+export interface ReportSpread {
+  row: number;
+  col: number;
+}
+
+/**
+ * How the report looks and prints, decided here once so that both hosts lay it out the same: it
+ * goes with the committee papers, so it prints landscape on A4, one page wide however many
+ * findings it lists (the findings table's header on every page), its messages wrapped. Every cell
+ * aligns to the top of its row.
+ */
+export interface ReportLayout {
+  /** Width of each column in characters of the default font (Excel's column width unit). */
+  columnWidths: number[];
+  /**
+   * Height of each row in points, for the lines its wrapped text needs (null: one line). Set, not
+   * left to the program: neither Excel nor LibreOffice fits a merged cell's row, and LibreOffice
+   * does not fit rows when it opens a file.
+   */
+  rowHeights: (number | null)[];
+  /** The title (row 0) is bold at this size in points. */
+  titleSize: number;
+  /** The title and the summary's values, each spread across the report's width. */
+  spreads: ReportSpread[];
+  /** Row of the findings table's header: bold, and printed at the top of every page. */
+  headerRow: number;
+  /** Columns of the findings table whose text wraps, in the rows below its header. */
+  wrapColumns: number[];
+  print: {
+    orientation: "landscape";
+    paper: "A4";
+    /** Scaled to one page wide, as many pages tall as it needs. */
+    pagesWide: 1;
+    pagesTall: 0;
+    /** Margins in inches (narrow at the sides, so that the table prints at about full size). */
+    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+    /** The print area, every row of the report: "A1:F20". */
+    area: string;
+    /** The rows printed at the top of every page, the findings table's header: "$10:$10". */
+    titleRows: string;
+    /** Centre footer, in the header and footer codes both hosts share: "&P" the page, "&N" the pages. */
+    footer: string;
+  };
 }
 
 /**
@@ -89,12 +136,34 @@ export function reportLinkFormula(sheet: string, cell: string): string {
 /** Column of the report's finding table that holds the link to the cell. */
 export const REPORT_LINK_COLUMN = 3;
 export const REPORT_TABLE_HEADER = ["Severity", "Rule", "Sheet", "Cell", "Message", "Table"];
+/**
+ * Widths of the report's columns, in characters: the first holds the summary's labels, the message
+ * column is the widest; 138 characters together fill a landscape A4 page at full size.
+ */
+const REPORT_COLUMN_WIDTHS = [14, 20, 14, 8, 56, 26];
+/** Columns of the findings table that wrap: sheet, message and table names may be long. */
+const REPORT_WRAP_COLUMNS = [2, 4, 5];
+/** Excel's default font size, in points, in which column widths are counted. */
+const DEFAULT_FONT_SIZE = 11;
+const TITLE_SIZE = 14;
+/** Height of a line of text per point of font size, as spreadsheets set rows (15 points at 11). */
+const LINE_HEIGHT = 15 / 11;
+/**
+ * Characters of text a column holds per character of its width, which is counted in the widest
+ * digit: sentences run about a quarter more (Calibri in Excel, DejaVu Sans in LibreOffice without
+ * Calibri); counting a little less leaves room for capitals and wide letters.
+ */
+const TEXT_PER_WIDTH = 1.15;
+/** The tallest row Excel allows, in points. */
+const MAX_ROW_HEIGHT = 409;
 
+/** `workbookName` is what the report's title calls the workbook: its file name, or UNNAMED_WORKBOOK when the host cannot tell. */
 export function planAnnotation(
   workbook: WorkbookGrid,
   result: ValidationResult,
   existing: ExistingMarks,
   checkedAt: Date,
+  workbookName: string,
 ): AnnotationPlan {
   const previous = new Map<string, RecordedCell>();
   for (const c of existing.record?.cells ?? []) previous.set(markKey(c.sheet, c.cell), c);
@@ -127,7 +196,7 @@ export function planAnnotation(
   return {
     clear: existing.record ? planClear(existing.record, existing) : null,
     cells,
-    report: reportSheet(result, checkedAt, fingerprint),
+    report: reportSheet(result, checkedAt, fingerprint, workbookName),
     record: { version: 1, checkedAt: checkedAt.toISOString(), fingerprint, reportSheet: REPORT_SHEET, cells: recorded },
   };
 }
@@ -148,24 +217,93 @@ export function verdict(result: ValidationResult): string {
   return verdictText(result.verdict, result.counts);
 }
 
-function reportSheet(result: ValidationResult, checkedAt: Date, fingerprint: string): ReportSheet {
-  const rows: CellValue[][] = [
-    ["Savings check report"],
+function reportSheet(
+  result: ValidationResult,
+  checkedAt: Date,
+  fingerprint: string,
+  workbookName: string,
+): ReportSheet {
+  const summary: CellValue[][] = [
     ["Verdict", verdict(result)],
     ["Figures checked", coverageText(result.coverage)],
     ["Errors", result.counts.error],
     ["Warnings", result.counts.warning],
     ["Information", result.counts.info],
     ["Checked at", checkedAt.toISOString()],
-    ["Fingerprint (SHA-256 of the checked values and formulas)", fingerprint],
-    [],
-    REPORT_TABLE_HEADER,
+    ["Fingerprint", fingerprint],
+    [
+      null,
+      "The fingerprint is the SHA-256 of the checked values and formulas: check again to see whether they changed.",
+    ],
   ];
+  const rows: CellValue[][] = [[fitCell(`Savings check report: ${workbookName}`)], ...summary, [], REPORT_TABLE_HEADER];
+  const headerRow = rows.length - 1;
   const links: ReportLink[] = [];
   for (const f of result.findings) {
     links.push({ row: rows.length, col: REPORT_LINK_COLUMN, sheet: f.sheet, cell: f.cell });
     rows.push([f.severity, f.rule, f.sheet, f.cell, fitCell(f.message), fitCell(f.table)]);
   }
   if (result.findings.length === 0) rows.push(["No findings."]);
-  return { name: REPORT_SHEET, rows, links };
+  const spreads: ReportSpread[] = [{ row: 0, col: 0 }, ...summary.map((_, i) => ({ row: i + 1, col: 1 }))];
+  const rowHeights: (number | null)[] = rows.map(() => null);
+  for (const { row, col } of spreads) {
+    const width = REPORT_COLUMN_WIDTHS.slice(col).reduce((sum, w) => sum + w, 0);
+    const size = row === 0 ? TITLE_SIZE : DEFAULT_FONT_SIZE;
+    // The title is bold: its letters are counted as wide as digits.
+    const perLine = (width * DEFAULT_FONT_SIZE) / size / (row === 0 ? 1 : TEXT_PER_WIDTH);
+    rowHeights[row] = rowHeight(textLines(rows[row][col], Math.floor(perLine)), size);
+  }
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const lines = Math.max(
+      ...REPORT_WRAP_COLUMNS.map((c) => textLines(rows[r][c], Math.floor(REPORT_COLUMN_WIDTHS[c] * TEXT_PER_WIDTH))),
+    );
+    if (lines > 1) rowHeights[r] = rowHeight(lines, DEFAULT_FONT_SIZE);
+  }
+  const layout: ReportLayout = {
+    columnWidths: REPORT_COLUMN_WIDTHS,
+    rowHeights,
+    titleSize: TITLE_SIZE,
+    spreads,
+    headerRow,
+    wrapColumns: REPORT_WRAP_COLUMNS,
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      pagesWide: 1,
+      pagesTall: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      area: rangeToA1({ top: 0, left: 0, bottom: rows.length - 1, right: REPORT_COLUMN_WIDTHS.length - 1 }),
+      titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
+      footer: "Page &P of &N",
+    },
+  };
+  return { name: REPORT_SHEET, rows, links, layout };
+}
+
+function rowHeight(lines: number, size: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * LINE_HEIGHT));
+}
+
+/**
+ * Lines a cell's text takes wrapped at `perLine` characters, word by word as spreadsheets wrap (a
+ * word longer than a line is broken).
+ */
+function textLines(value: CellValue | undefined, perLine: number): number {
+  if (typeof value !== "string") return 1;
+  let lines = 0;
+  for (const paragraph of value.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(" ")) {
+      if (used > 0 && used + 1 + word.length <= perLine) {
+        used += 1 + word.length;
+        continue;
+      }
+      if (used > 0) lines++;
+      const wordLines = Math.max(1, Math.ceil(word.length / perLine));
+      lines += wordLines - 1;
+      used = word.length - (wordLines - 1) * perLine;
+    }
+  }
+  return lines;
 }

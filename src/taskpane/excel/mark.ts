@@ -3,7 +3,7 @@
  * sheet and the record).
  */
 /* global Excel */
-import { RECORD_SHEET, REPORT_SHEET } from "../../core/annotation/names";
+import { RECORD_SHEET, REPORT_SHEET, UNNAMED_WORKBOOK } from "../../core/annotation/names";
 import { CellMark, markKey, planAnnotation } from "../../core/annotation/plan";
 import { AnnotationRecord } from "../../core/annotation/record";
 import { WorkbookGrid } from "../../core/grid";
@@ -12,7 +12,7 @@ import { CellState, loadCellStates, marksOf, noteOf, queueFills } from "./cell-s
 import { queueClear } from "./clear";
 import { loadRecord, writeRecord } from "./record";
 import { writeReport } from "./report";
-import { notesSupported, PATH_BYTES, RequestBudget, Sheets } from "./request";
+import { excelApiSupported, notesSupported, PATH_BYTES, RequestBudget, Sheets } from "./request";
 
 export interface MarkResult {
   /** False when this Excel has no notes (ExcelApi 1.18): cells were filled and listed in the report only. */
@@ -38,6 +38,8 @@ export async function markFindings(
     const sheets = new Sheets(context);
     const budget = new RequestBudget(context);
     const worksheets = context.workbook.worksheets.load("items/name");
+    // The report's title names the workbook (ExcelApi 1.7), read with the cells.
+    const named = excelApiSupported("1.7") ? context.workbook.load("name") : null;
     const current = await loadCellStates(sheets, result.findings, withNotes, budget);
     try {
       await budget.sync();
@@ -64,7 +66,13 @@ export async function markFindings(
     }
 
     // The recorded cells are read too, so that plan.clear keeps what the user changed on any of them.
-    const plan = planAnnotation(workbook, result, { ...marksOf(previous, current), record }, checkedAt);
+    const plan = planAnnotation(
+      workbook,
+      result,
+      { ...marksOf(previous, current), record },
+      checkedAt,
+      named?.name || UNNAMED_WORKBOOK,
+    );
 
     const cleared = plan.clear ? await queueClear(sheets, plan.clear, previous, existing, budget) : new Set<string>();
     // A note still on the cell (the user's, or ours that they edited) is never overwritten.
@@ -73,7 +81,7 @@ export async function markFindings(
       return withNotes && mark.note !== null && (noteOf(current.get(key)!) === "" || cleared.has(key));
     });
     const written = new Set(notesToAdd.map((mark) => markKey(mark.sheet, mark.cell)));
-    await writeReport(plan.report.name, plan.report.rows, plan.report.links, budget);
+    await writeReport(plan.report, budget);
     // The record goes before the marks: should a very large marking fail between its syncs, clearing still
     // finds every mark (and leaves alone what does not match the record).
     await writeRecord(

@@ -13,13 +13,26 @@ export const PATH_BYTES = 100;
 /** The number format that makes Excel keep a string as text. */
 export const TEXT_FORMAT = "@";
 
-/** Notes need ExcelApi 1.18 (not in one-off-purchase Office 2021/2024); false outside Office. */
-export function notesSupported(): boolean {
+/**
+ * A column width in characters of the default font (the unit files and the core use) in points
+ * (Office.js's unit): Calibri 11's 7 pixels a character and 5 of padding, at 0.75 points a pixel.
+ */
+export function columnPoints(characters: number): number {
+  return (characters * 7 + 5) * 0.75;
+}
+
+/** Whether this Excel has ExcelApi `version`; false outside Office. */
+export function excelApiSupported(version: string): boolean {
   try {
-    return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", "1.18");
+    return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
   } catch {
     return false;
   }
+}
+
+/** Notes need ExcelApi 1.18 (not in one-off-purchase Office 2021/2024). */
+export function notesSupported(): boolean {
+  return excelApiSupported("1.18");
 }
 
 /** Worksheet proxies by name, so that each sheet is fetched once per batch. */

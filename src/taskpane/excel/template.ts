@@ -5,10 +5,7 @@
 import { financialYearOfDate } from "../../core/financial-year";
 import { gridSize } from "../../core/grid";
 import { templateWorkbook, TEMPLATE_SHEET } from "../../core/template";
-import { excelText, sheetNames, TEXT_FORMAT } from "./request";
-
-/** Column widths of the template are in characters; Excel's are in points. */
-const POINTS_PER_CHARACTER = 7;
+import { columnPoints, excelText, sheetNames, TEXT_FORMAT } from "./request";
 
 /**
  * Adds the blank savings template (src/core/template.ts, financial years from the current one) as
@@ -38,7 +35,7 @@ export async function insertTemplate(today: Date = new Date()): Promise<string> 
     range.numberFormat = formats;
     range.formulas = formulas;
     template.columnWidths.forEach(
-      (width, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER),
+      (width, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnPoints(width)),
     );
     sheet.getRange("A1").format.font.bold = true;
     sheet.activate();

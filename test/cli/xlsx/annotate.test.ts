@@ -132,14 +132,14 @@ describe.each([
     const after = await load(annotated());
     expect(after.worksheets.map((s) => s.name)).toEqual([findings[0].sheet, REPORT_SHEET, RECORD_SHEET]);
     const report = after.getWorksheet(REPORT_SHEET)!;
-    expect(report.getCell("A1").value).toBe("Savings check report");
+    expect(report.getCell("A1").value).toBe(`Savings check report: ${tag}-input.xlsx`);
     expect(report.getCell("B2").value).toMatch(/^Not ready for committee: \d+ errors?$/);
     expect(report.getCell("B3").value).toMatch(/^\d+ of \d+ figures? checked/);
     expect(report.getCell("B7").value).toBe(CHECKED.toISOString());
     expect(report.getCell("B8").value).toMatch(/^[0-9a-f]{64}$/);
     let header = 0;
     report.eachRow((row, n) => (header = row.getCell(1).value === "Severity" ? n : header));
-    expect(header).toBeGreaterThan(7);
+    expect(header).toBeGreaterThan(8);
     findings.forEach((f, i) => {
       const cell = report.getRow(header + 1 + i);
       expect([1, 2, 3, 5, 6].map((c) => cell.getCell(c).value)).toEqual([
@@ -152,6 +152,19 @@ describe.each([
       expect(cell.getCell(4).formula).toBe(`HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`);
       expect(cell.getCell(4).result).toBe(f.cell);
     });
+    // Laid out for the papers, as the plan says: landscape A4, one page wide, the header on every page.
+    expect(report.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: `A1:F${header + findings.length}`,
+      printTitlesRow: `${header}:${header}`,
+    });
+    expect(report.columns.map((c) => c.width)).toEqual([14, 20, 14, 8, 56, 26]);
+    expect(report.getRow(header + 1).getCell(5).alignment).toEqual({ vertical: "top", wrapText: true });
+    expect(report.model.merges).toContain("A1:F1");
     const record = after.getWorksheet(RECORD_SHEET)!;
     expect(record.state).toBe("veryHidden");
     const decoded = decodeRecord([[record.getCell("A1").value as string]]);
@@ -173,6 +186,29 @@ describe.each([
     const before = snapshot(await load(input));
     expect(before[`${findings[0].sheet} (visible)`].H31.note).toBe("A note on an empty cell");
     expect(snapshot(await load(cleared()))).toEqual(before);
+  });
+
+  test("the print area and print titles are defined names of the report's position; re-annotating and clearing leave the workbook part as it was", () => {
+    const names = (path: string) =>
+      readParts(path)
+        .get("xl/workbook.xml")!
+        .toString("utf8")
+        .match(/<definedNames>.*<\/definedNames>|<definedName [^>]*>[^<]*<\/definedName>/g) ?? [];
+    const position = readWorkbookFile(input).grid.sheets.length; // the report goes after the user's sheets
+    const printNames = [
+      `<definedName name="_xlnm.Print_Area" localSheetId="${position}">'${REPORT_SHEET}'!$A$1:$F$`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${position}">'${REPORT_SHEET}'!$`,
+    ];
+    expect(names(input)).toEqual([]);
+    const [added] = names(annotated());
+    for (const name of printNames) expect(added).toContain(name);
+    const twice = join(dir, `${tag}-names-twice.xlsx`);
+    const read = readWorkbookFile(annotated());
+    writeAnnotatedCopy(read, twice, validateWorkbook(read.grid), new Date("2026-11-24T09:00:00Z"));
+    expect(names(twice)).toEqual([added]); // the earlier names go with the earlier report
+    const back = join(dir, `${tag}-names-cleared.xlsx`);
+    clearAnnotatedCopy(twice, back);
+    expect(readParts(back).get("xl/workbook.xml")).toEqual(readParts(input).get("xl/workbook.xml"));
   });
 
   test("re-annotating an annotated copy records nothing twice: one clear restores the input", async () => {

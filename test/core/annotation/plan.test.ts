@@ -8,6 +8,7 @@ import { tt2017Workbook } from "../validate/fixture-grids";
 import { resultOf } from "../../support/results";
 
 const CHECKED = new Date("2026-11-23T10:30:00Z");
+const BOOK = "Savings 2026.xlsx";
 const none = () => ({ notes: new Map<string, string>(), fills: new Map<string, string | null>() });
 
 const finding = (
@@ -41,7 +42,7 @@ describe("planAnnotation", () => {
   ]);
 
   it("gives each finding cell one prefixed note with all its messages and the fill of its worst severity", () => {
-    const plan = planAnnotation(workbook, result, none(), CHECKED);
+    const plan = planAnnotation(workbook, result, none(), CHECKED, BOOK);
     expect(plan.clear).toBeNull();
     expect(plan.cells).toEqual([
       {
@@ -72,6 +73,7 @@ describe("planAnnotation", () => {
       result,
       { ...existing, fillDetails: new Map([[markKey("Summary", "C3"), "{}"]]) },
       CHECKED,
+      BOOK,
     );
     expect(plan.cells[1]).toEqual({ sheet: "Summary", cell: "C3", note: null, fill: SEVERITY_FILL.info });
     expect(plan.record.cells[1]).toEqual({
@@ -92,7 +94,7 @@ describe("planAnnotation", () => {
     existing.notes.set(markKey("Summary", "C3"), "Checked with finance, Jo");
     existing.fills.set(markKey("Summary", "C3"), "#00B050");
     existing.fills.set(markKey("Summary", "B2"), "#FFFF00");
-    const first = planAnnotation(workbook, result, existing, CHECKED);
+    const first = planAnnotation(workbook, result, existing, CHECKED, BOOK);
 
     // The workbook now carries the first annotation: our notes and fills are what a host reads.
     const now = none();
@@ -101,7 +103,13 @@ describe("planAnnotation", () => {
       now.notes.set(markKey(c.sheet, c.cell), c.note ?? "Checked with finance, Jo");
     }
     const fewer = resultOf([result.findings[2], result.findings[3]]);
-    const second = planAnnotation(workbook, fewer, { ...now, record: first.record }, new Date("2026-11-24T09:00:00Z"));
+    const second = planAnnotation(
+      workbook,
+      fewer,
+      { ...now, record: first.record },
+      new Date("2026-11-24T09:00:00Z"),
+      BOOK,
+    );
     expect(second.clear?.sheetsToDelete).toEqual([REPORT_SHEET, RECORD_SHEET]);
     expect(second.clear?.fills).toEqual([
       { sheet: "Summary", cell: "B2", fill: "#FFFF00" },
@@ -117,32 +125,33 @@ describe("planAnnotation", () => {
   });
 
   it("re-annotating keeps a note the user rewrote and a fill the user changed since the first annotation", () => {
-    const first = planAnnotation(workbook, result, none(), CHECKED);
+    const first = planAnnotation(workbook, result, none(), CHECKED, BOOK);
     const now = none();
     for (const c of first.cells) now.fills.set(markKey(c.sheet, c.cell), c.fill);
     now.notes.set(markKey("Summary", "B2"), "Jo: the stated % is the committee's");
     now.notes.set(markKey("Summary", "C3"), first.cells[1].note!);
     now.fills.set(markKey("Summary", "C3"), "#7030A0");
-    const second = planAnnotation(workbook, result, { ...now, record: first.record }, CHECKED);
+    const second = planAnnotation(workbook, result, { ...now, record: first.record }, CHECKED, BOOK);
     expect(second.clear?.notesToDelete).toEqual([{ sheet: "Summary", cell: "C3" }]);
     expect(second.clear?.fills.map((f) => f.cell)).toEqual(["B2", "D4"]);
     expect(second.cells.map((c) => c.note)).toEqual([null, first.cells[1].note, first.cells[2].note]);
     expect(second.record.cells.map((c) => c.priorFill)).toEqual([null, "#7030A0", null]);
   });
 
-  it("writes a report: title, verdict, counts, time, fingerprint, then one linked row per finding", () => {
-    const plan = planAnnotation(workbook, result, none(), CHECKED);
+  it("writes a report: a title naming the workbook, verdict, counts, time, fingerprint, then one linked row per finding", () => {
+    const plan = planAnnotation(workbook, result, none(), CHECKED, BOOK);
     const { rows, links } = plan.report;
     expect(plan.report.name).toBe(REPORT_SHEET);
-    expect(rows.slice(0, 8)).toEqual([
-      ["Savings check report"],
+    expect(rows.slice(0, 9)).toEqual([
+      ["Savings check report: Savings 2026.xlsx"],
       ["Verdict", "Not ready for committee: 1 error"],
       ["Figures checked", "0 of 0 figures checked"],
       ["Errors", 1],
       ["Warnings", 2],
       ["Information", 1],
       ["Checked at", "2026-11-23T10:30:00.000Z"],
-      ["Fingerprint (SHA-256 of the checked values and formulas)", fingerprintWorkbook(workbook)],
+      ["Fingerprint", fingerprintWorkbook(workbook)],
+      [null, expect.stringMatching(/^The fingerprint is the SHA-256 of the checked values and formulas/)],
     ]);
     const header = rows.findIndex((r) => r[0] === "Severity");
     expect(rows[header]).toEqual(["Severity", "Rule", "Sheet", "Cell", "Message", "Table"]);
@@ -154,11 +163,60 @@ describe("planAnnotation", () => {
     );
   });
 
+  it("lays the report out to print one page wide: landscape A4, the table's header on every page, messages wrapped", () => {
+    const long = "a word ".repeat(40).trim(); // 279 characters: 5 lines of the message column (64 characters of text)
+    const plan = planAnnotation(
+      workbook,
+      resultOf([finding("error", "B2", "short."), finding("error", "C3", long)]),
+      none(),
+      CHECKED,
+      "x".repeat(200),
+    );
+    const { rows, layout } = plan.report;
+    const header = rows.findIndex((r) => r[0] === "Severity");
+    expect(layout.headerRow).toBe(header);
+    expect(layout.columnWidths).toHaveLength(6);
+    expect(layout.columnWidths.reduce((a, b) => a + b)).toBe(138);
+    expect(layout.wrapColumns).toEqual([2, 4, 5]); // sheet, message, table
+    // The title and each summary value spread across the page: the title's 200-character name is
+    // broken over two lines of 108 characters (14 points) after the words before it: three lines.
+    expect(layout.spreads).toEqual([
+      { row: 0, col: 0 },
+      ...Array.from({ length: 8 }, (_, i) => ({ row: i + 1, col: 1 })),
+    ]);
+    expect(layout.rowHeights.slice(0, 3)).toEqual([58, 15, 15]);
+    // One line for the short message, five for the long one (15 points a line).
+    expect(layout.rowHeights.slice(header)).toEqual([null, null, 75]);
+    expect(layout.print).toEqual({
+      orientation: "landscape",
+      paper: "A4",
+      pagesWide: 1,
+      pagesTall: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      area: `A1:F${rows.length}`,
+      titleRows: `$${header + 1}:$${header + 1}`,
+      footer: "Page &P of &N",
+    });
+  });
+
+  it("keeps a message of Excel's longest within the tallest row Excel allows", () => {
+    const plan = planAnnotation(
+      workbook,
+      resultOf([finding("error", "B2", "x".repeat(40_000))]),
+      none(),
+      CHECKED,
+      BOOK,
+    );
+    const { rows, layout } = plan.report;
+    expect((rows[layout.headerRow + 1][4] as string).length).toBe(32_767);
+    expect(layout.rowHeights[layout.headerRow + 1]).toBe(409);
+  });
+
   it("says ready for committee when there is no error", () => {
     const wb = tt2017Workbook();
-    const plan = planAnnotation(wb, validateWorkbook(wb), none(), CHECKED);
+    const plan = planAnnotation(wb, validateWorkbook(wb), none(), CHECKED, BOOK);
     expect(plan.report.rows[1]).toEqual(["Verdict", "Ready for committee"]);
-    const empty = planAnnotation(workbook, resultOf([]), none(), CHECKED);
+    const empty = planAnnotation(workbook, resultOf([]), none(), CHECKED, BOOK);
     expect(empty.cells).toEqual([]);
     expect(empty.report.rows[empty.report.rows.length - 1]).toEqual(["No findings."]);
   });
@@ -168,7 +226,7 @@ describe("validateWorkbook and the add-in's sheets", () => {
   it("skips the report and record sheets", () => {
     const wb = tt2017Workbook();
     const before = validateWorkbook(wb);
-    const plan = planAnnotation(wb, before, none(), CHECKED);
+    const plan = planAnnotation(wb, before, none(), CHECKED, BOOK);
     wb.sheets.push(
       sheetFromValues(REPORT_SHEET, plan.report.rows),
       sheetFromValues(RECORD_SHEET, [["SavingsCheckRecord 1/1 {}"]]),
