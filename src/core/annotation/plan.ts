@@ -7,6 +7,7 @@ import { Finding, Severity } from "../findings";
 import { CellValue, WorkbookGrid } from "../grid";
 import { ValidationResult } from "../validate";
 import { coverageText, verdictText } from "../validate/verdict";
+import { settingsLines } from "../settings/describe";
 import { fingerprintWorkbook } from "./fingerprint";
 import { fitCell, markKey, NOTE_PREFIX, REPORT_SHEET, SEVERITY_FILL, sameFill } from "./names";
 import { AnnotationRecord, ClearPlan, CurrentMarks, planClear, RecordedCell } from "./record";
@@ -161,11 +162,25 @@ function reportSheet(result: ValidationResult, checkedAt: Date, fingerprint: str
     [],
     REPORT_TABLE_HEADER,
   ];
+  // The settings in force and the accepted findings, so a committee clerk sees what was waived (SPEC §8).
+  const settings = settingsLines(result.settings);
+  if (settings.length > 0) rows.splice(rows.length - 2, 0, ["Settings in force", settings.join("\n")]);
   const links: ReportLink[] = [];
-  for (const f of result.findings) {
+  const open = result.findings.filter((f) => !f.accepted);
+  const accepted = result.findings.filter((f) => f.accepted);
+  const list = (f: Finding, extra: CellValue[]) => {
     links.push({ row: rows.length, col: REPORT_LINK_COLUMN, sheet: f.sheet, cell: f.cell });
-    rows.push([f.severity, f.rule, f.sheet, f.cell, fitCell(f.message), fitCell(f.table)]);
+    rows.push([f.severity, f.rule, f.sheet, f.cell, fitCell(f.message), fitCell(f.table), ...extra]);
+  };
+  for (const f of open) list(f, []);
+  if (open.length === 0) rows.push([accepted.length > 0 ? "No findings but the accepted ones below." : "No findings."]);
+  if (accepted.length > 0) {
+    rows.push(
+      [],
+      [`Accepted findings (${accepted.length}): listed, not counted`],
+      [...REPORT_TABLE_HEADER, "Reason", "By", "When"],
+    );
+    for (const f of accepted) list(f, [fitCell(f.accepted!.reason), f.accepted!.by, f.accepted!.at]);
   }
-  if (result.findings.length === 0) rows.push(["No findings."]);
   return { name: REPORT_SHEET, rows, links };
 }

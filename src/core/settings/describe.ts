@@ -13,7 +13,8 @@ export interface SettingsInForce {
   thresholds: Partial<Record<RuleId, number>>;
   skipSheets: string[];
   words: Record<string, string[]>;
-  accepted: number;
+  /** Accepted findings the settings hold (those still matching are listed with the findings). */
+  acceptedOnRecord: number;
 }
 
 export function settingsInForce(settings: Settings | null): SettingsInForce {
@@ -28,7 +29,7 @@ export function settingsInForce(settings: Settings | null): SettingsInForce {
     thresholds,
     skipSheets: settings?.skipSheets ?? [],
     words: { ...(settings?.words ?? {}) },
-    accepted: settings?.accepted?.length ?? 0,
+    acceptedOnRecord: settings?.accepted?.length ?? 0,
   };
 }
 
@@ -42,6 +43,6 @@ export function settingsLines(settings: Settings | null): string[] {
     lines.push(`Rule ${rule}: threshold ${Math.round(t * 1000) / 10}%`);
   for (const sheet of s.skipSheets) lines.push(`Sheet skipped: '${sheet}'`);
   for (const [concept, words] of Object.entries(s.words)) lines.push(`Words for ${concept}: ${words.join(", ")}`);
-  if (s.accepted > 0) lines.push(`Accepted findings on record: ${s.accepted}`);
+  if (s.acceptedOnRecord > 0) lines.push(`Accepted findings on record: ${s.acceptedOnRecord}`);
   return lines;
 }
