@@ -28,7 +28,9 @@ export function AcceptDialog({ finding, onAccept, onCancel }: AcceptDialogProps)
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface>
+        {/* The pane says what is missing itself, in the page's words, rather than the browser's bubble. */}
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             setTried(true);

@@ -113,7 +113,7 @@ export function FindingList({ groups, collapsed, onCollapsedChange, onSelect, on
                           size="small"
                           appearance="transparent"
                           onClick={() => onAccept(finding)}
-                          aria-label={`Accept ${finding.rule} at ${finding.sheet}!${finding.cell}`}
+                          aria-label={`Accept finding ${finding.rule} on ${finding.sheet} cell ${finding.cell}`}
                         >
                           Accept…
                         </Button>
