@@ -148,7 +148,7 @@ describe("validate --config", () => {
     ],
     [
       '{"version":1,"severities":{}}',
-      "settings.severities: unknown key (allowed: version, tables, words, rules, skipSheets, accepted)",
+      "settings.severities: unknown key (allowed: $schema, version, tables, words, rules, skipSheets, accepted)",
     ],
     [
       '{"version":1,"tables":[{"sheet":"A","range":"A1:B2","kind":"figures","columns":{"C":"figure"}}]}',

@@ -18,7 +18,8 @@ import {
   THRESHOLD_RULES,
 } from "./settings";
 
-const TOP_KEYS = ["version", "tables", "words", "rules", "skipSheets", "accepted"];
+/** `$schema` lets an editor find schema/settings.schema.json; it means nothing to the check. */
+const TOP_KEYS = ["$schema", "version", "tables", "words", "rules", "skipSheets", "accepted"];
 const TABLE_KEYS = ["sheet", "range", "kind", "columns", "unit"];
 const RULE_KEYS = ["severity", "threshold"];
 const ACCEPTED_KEYS = ["rule", "sheet", "cell", "value", "reason", "by", "at"];
@@ -43,6 +44,7 @@ export function checkSettings(value: unknown): CheckedSettings {
     return { settings: null, problems: [M.newerVersion(value.version, SETTINGS_VERSION)] };
   if (value.version !== SETTINGS_VERSION) problems.push(M.version(value.version, SETTINGS_VERSION));
   onlyKeys(value, at, TOP_KEYS, problems);
+  if (value.$schema !== undefined) text(value.$schema, `${at}.$schema`, problems, false);
   if (value.tables !== undefined)
     eachOf(value.tables, `${at}.tables`, problems, (t, key) => checkTable(t, key, problems));
   if (value.words !== undefined) checkWords(value.words, `${at}.words`, problems);

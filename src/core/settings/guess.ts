@@ -60,7 +60,8 @@ function linesColumns(table: LinesTable): Record<string, DeclaredRole> {
     const letters = columnLetters(c.col);
     if (c.role === "pct") columns[letters] = "percent";
     else if (c.role === "year")
-      columns[letters] = c.yearForm === "financial" && c.year !== null ? `year:${formatFinancialYear(c.year)}` : "figure";
+      columns[letters] =
+        c.yearForm === "financial" && c.year !== null ? `year:${formatFinancialYear(c.year)}` : "figure";
     else if (c.role === "amount") columns[letters] = "saving";
     else columns[letters] = FROM_COLUMN_ROLE[c.role];
   }
@@ -91,9 +92,11 @@ function plainColumns(sheet: SheetGrid, range: CellRange): Record<string, Declar
 /** The sheet with nothing outside `range`: recognition reads the selection alone. */
 function within(sheet: SheetGrid, range: CellRange): SheetGrid {
   const cut = <T>(rows: readonly (readonly T[] | undefined)[]) =>
-    rows.slice(0, range.bottom + 1).map((row, r) =>
-      r < range.top || !row ? [] : row.map((v, c) => (c >= range.left && c <= range.right ? v : (null as T))),
-    );
+    rows
+      .slice(0, range.bottom + 1)
+      .map((row, r) =>
+        r < range.top || !row ? [] : row.map((v, c) => (c >= range.left && c <= range.right ? v : (null as T))),
+      );
   return {
     ...sheet,
     values: cut(sheet.values),
@@ -105,4 +108,3 @@ function within(sheet: SheetGrid, range: CellRange): SheetGrid {
 function size(r: CellRange): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
-

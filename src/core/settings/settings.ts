@@ -100,6 +100,8 @@ export interface AcceptedFinding {
 }
 
 export interface Settings {
+  /** Where an editor finds the schema; ignored by the check. */
+  $schema?: string;
   version: typeof SETTINGS_VERSION;
   tables?: DeclaredTable[];
   words?: Partial<Record<Concept, string[]>>;

@@ -59,7 +59,7 @@ describe("checkSettings", () => {
 
   it("refuses extra keys, naming them", () => {
     expect(problems({ version: 1, severities: {} })).toEqual([
-      "settings.severities: unknown key (allowed: version, tables, words, rules, skipSheets, accepted)",
+      "settings.severities: unknown key (allowed: $schema, version, tables, words, rules, skipSheets, accepted)",
     ]);
   });
 

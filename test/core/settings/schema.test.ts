@@ -30,6 +30,7 @@ const accepted = {
 
 const good: object[] = [
   { version: 1 },
+  { $schema: "../schema/settings.schema.json", version: 1 },
   { version: 1, tables: [table] },
   { version: 1, tables: [{ ...table, unit: "£m", kind: "phasing", columns: { A: "label", B: "year:2024/25" } }] },
   { version: 1, tables: [{ ...table, columns: {} }] },
