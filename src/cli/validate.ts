@@ -117,29 +117,15 @@ function jsonReport(file: string, result: ValidationResult, source: "config" | "
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
     coverage: { figures: result.coverage.figures, checked: result.coverage.checked },
     tables: result.tables.map(({ sheet, kind, range, name, declared }) => ({ sheet, kind, range, name, declared })),
-    findings: result.findings.map(({ rule, severity, sheet, cell, message, table, accepted }) => ({
-      rule,
-      severity,
-      sheet,
-      cell,
-      message,
-      table,
-      accepted: accepted !== undefined,
-      ...(accepted ?? {}),
-    })),
-    accepted: result.findings
-      .filter((f) => f.accepted)
-      .map(({ rule, severity, sheet, cell, message, table, accepted }) => ({
-        rule,
-        severity,
-        sheet,
-        cell,
-        message,
-        table,
-        ...accepted!,
-      })),
+    findings: result.findings.map((f) => ({ ...findingJson(f), accepted: f.accepted !== undefined, ...f.accepted })),
+    accepted: result.findings.filter((f) => f.accepted).map((f) => ({ ...findingJson(f), ...f.accepted })),
     settings: { source, ...settingsInForce(result.settings), skipped: result.skipped },
   };
+}
+
+/** A finding's keys of SPEC §7, in its order. */
+function findingJson({ rule, severity, sheet, cell, message, table }: Finding) {
+  return { rule, severity, sheet, cell, message, table };
 }
 
 /**

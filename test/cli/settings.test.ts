@@ -11,6 +11,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 import { Settings } from "../../src/core/settings/settings";
+import { WELSH_DECLARED, WELSH_ROWS, WELSH_SHEET } from "../support/welsh";
 
 const ROOT = resolve(__dirname, "../..");
 const BIN = join(ROOT, "bin/savings-check.js");
@@ -20,26 +21,7 @@ function cli(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** Welsh headings the vocabulary does not know, and a stated % that is wrong (2.0 / 13.4 is 14.9%). */
-const WELSH_ROWS = [
-  ["Ffrwd waith", "Cyllideb", "Arbedion", "Canran"],
-  ["", "£m", "£m", ""],
-  ["Gwasanaethau teulu", 13.4, 2.0, 19.9],
-  ["Gofal preswyl", 20.0, 3.0, 15.0],
-];
-
-const declared: Settings = {
-  version: 1,
-  tables: [
-    {
-      sheet: "Arbedion",
-      range: "A1:D4",
-      kind: "workstream-summary",
-      columns: { A: "label", B: "budget", C: "saving", D: "percent" },
-      unit: "£m",
-    },
-  ],
-};
+const declared = WELSH_DECLARED;
 
 let dir: string;
 let welsh: string;
@@ -53,8 +35,8 @@ beforeAll(async () => {
   if (!existsSync(join(ROOT, "lib/src/cli/main.js"))) throw new Error("build the command first: npm run build:cli");
   dir = mkdtempSync(join(tmpdir(), "savings-settings-"));
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Arbedion");
-  WELSH_ROWS.forEach((row, r) =>
+  const sheet = book.addWorksheet(WELSH_SHEET);
+  WELSH_ROWS().forEach((row, r) =>
     row.forEach((v, c) => {
       const cell = sheet.getCell(r + 1, c + 1);
       cell.value = v;

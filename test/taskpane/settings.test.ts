@@ -18,6 +18,7 @@ import { readSettingsRows, writeSettingsCopy } from "../../src/cli/xlsx/settings
 import { openWorkbook } from "../../src/cli/xlsx/workbook-file";
 import { loadSettings, readWorkbook, saveSettings, selectedRange } from "../../src/taskpane/excel";
 import { FakeExcel, FakeSheetInput } from "../support/fake-excel";
+import { WELSH_DECLARED, WELSH_ROWS, WELSH_SHEET } from "../support/welsh";
 
 const globals = globalThis as unknown as Record<string, unknown>;
 afterEach(() => {
@@ -29,15 +30,9 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "pane-settings-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Welsh headings the vocabulary does not know, and a stated % that is wrong (2.0 / 13.4 is 14.9%). */
 const WELSH: FakeSheetInput = {
-  name: "Arbedion",
-  values: [
-    ["Ffrwd waith", "Cyllideb", "Arbedion", "Canran"],
-    ["", "£m", "£m", ""],
-    ["Gwasanaethau teulu", 13.4, 2.0, 19.9],
-    ["Gofal preswyl", 20.0, 3.0, 15.0],
-  ],
+  name: WELSH_SHEET,
+  values: WELSH_ROWS(),
   numberFormats: [[], [], [null, "0.0", "0.0", "0.0"], [null, "0.0", "0.0", "0.0"]],
 };
 
@@ -93,18 +88,7 @@ describe("the pane's settings", () => {
 
   it("accept a finding with its reason, and change a severity: both kept, both applied", async () => {
     const fake = install(new FakeExcel({ sheets: [WELSH] }));
-    const declared: Settings = {
-      version: 1,
-      tables: [
-        {
-          sheet: "Arbedion",
-          range: "A1:D4",
-          kind: "workstream-summary",
-          columns: { A: "label", B: "budget", C: "saving", D: "percent" },
-          unit: "£m",
-        },
-      ],
-    };
+    const declared = WELSH_DECLARED;
     await saveSettings(declared);
     const { workbook, result } = await paneCheck();
     const pct = result.findings.find((f) => f.rule === "pct-mismatch")!;
@@ -171,15 +155,7 @@ describe("the pane's settings", () => {
 
 describe("one settings sheet, two hosts", () => {
   const settings: Settings = {
-    version: 1,
-    tables: [
-      {
-        sheet: "Arbedion",
-        range: "A1:D4",
-        kind: "workstream-summary",
-        columns: { A: "label", B: "budget", C: "saving", D: "percent" },
-      },
-    ],
+    ...WELSH_DECLARED,
     rules: { "high-saving-share": { severity: "error", threshold: 0.6 } },
     skipSheets: ["Notes"],
   };

@@ -29,7 +29,7 @@ import { footnoteMarker, isBlankRow, labelAt, readAmountColumn, textAt, valueAt 
 import { ColumnRole, FigureColumn, LinesTable, RowGroups, SUMMED_ROLES, TableRow, tableName } from "./tables";
 import { addsUp, groupRows, LabelledKind } from "./totals";
 import { Concept, NOTE_LABELS, PLACEHOLDER_WORDS, TEXT_CONCEPTS } from "./vocabulary";
-import type { DeclaredRole } from "../settings/settings";
+import { DeclaredRole, TEXT_ROLES } from "../settings/settings";
 
 /** The columns a table may take: up to the nearest cells of other tables. */
 export interface Span {
@@ -839,7 +839,6 @@ const ROLE_CONCEPT: Partial<Record<DeclaredRole, Concept>> = {
   "weekly-cost": "weekly-cost",
   "annual-cost": "annual-cost",
 };
-const TEXT_COLUMN_ROLES = ["ref", "workstream", "rag", "eia", "consultation"] as const;
 
 /**
  * Reads a declared table as a found one is read, its layout taken from the declaration rather
@@ -854,7 +853,7 @@ export function buildDeclaredTable(
 ): LinesTable | null {
   const { range, kind } = declared;
   const roleOf = (c: number) => declared.columns.get(c);
-  const isText = (role: DeclaredRole) => role === "label" || (TEXT_COLUMN_ROLES as readonly string[]).includes(role);
+  const isText = (role: DeclaredRole) => TEXT_ROLES.has(role);
   const figureCols = [...declared.columns].filter(([, role]) => !isText(role)).map(([c]) => c);
   let bodyTop = range.top;
   while (bodyTop <= range.bottom && !figureCols.some((c) => isFigure(classifyCell(sheet, bodyTop, c)))) bodyTop++;
@@ -874,7 +873,7 @@ export function buildDeclaredTable(
     }
     column.type = isText(role) ? "text" : "figure";
     if (role === "label") labelCols.push(column.col);
-    else if (isText(role)) textColumns[role as (typeof TEXT_COLUMN_ROLES)[number]] = column.col;
+    else if (isText(role)) textColumns[role as Exclude<keyof LinesTable["textColumns"], "description">] = column.col;
     if (isText(role)) continue;
     const h = column.header;
     h.concept = ROLE_CONCEPT[role] ?? (role.startsWith("year:") ? null : h.concept);

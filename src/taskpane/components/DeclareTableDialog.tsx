@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { columnLetters, parseRangeA1 } from "../../core/grid";
-import { DECLARED_ROLES, DeclaredRole, DeclaredTable, TABLE_KINDS } from "../../core/settings/settings";
+import { DECLARED_ROLES, DeclaredRole, DeclaredTable, TABLE_KINDS, TEXT_ROLES } from "../../core/settings/settings";
 import { UNITS } from "../../core/units";
 
 const NOT_USED = "";
@@ -35,9 +35,7 @@ export function DeclareTableDialog({ initial, onSave, onCancel }: DeclareTableDi
     else columns[column] = role as DeclaredRole;
     setTable({ ...table, columns });
   };
-  const hasFigures = Object.values(table.columns).some(
-    (r) => !["label", "ref", "workstream", "rag", "eia", "consultation"].includes(r),
-  );
+  const hasFigures = Object.values(table.columns).some((r) => !TEXT_ROLES.has(r));
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface aria-describedby={undefined}>

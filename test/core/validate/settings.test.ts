@@ -4,29 +4,15 @@
  * and damaged settings reported, never fatal.
  */
 import { Settings } from "../../../src/core/settings/settings";
+import { WELSH_DECLARED, WELSH_ROWS, WELSH_SHEET } from "../../support/welsh";
 import { check, d1, grid, only } from "./build";
 
-/** Welsh headings the vocabulary does not know: recognition reads a table of figures, with no % to check. */
 const welsh = (pct: number) =>
-  grid("Arbedion", [
-    ["Ffrwd waith", "Cyllideb", "Arbedion", "Canran"],
-    ["", "£m", "£m", ""],
-    ["Gwasanaethau teulu", d1(13.4), d1(2.0), d1(pct)],
-    ["Gofal preswyl", d1(20.0), d1(3.0), d1(15.0)],
-  ]);
-
-const declared: Settings = {
-  version: 1,
-  tables: [
-    {
-      sheet: "Arbedion",
-      range: "A1:D4",
-      kind: "workstream-summary",
-      columns: { A: "label", B: "budget", C: "saving", D: "percent" },
-      unit: "£m",
-    },
-  ],
-};
+  grid(
+    WELSH_SHEET,
+    WELSH_ROWS(pct).map((row) => row.map((v) => (typeof v === "number" ? d1(v) : v))),
+  );
+const declared = WELSH_DECLARED;
 
 describe("declared tables", () => {
   it("are checked by the same rules as found ones, where recognition misreads the table", () => {
