@@ -3,7 +3,10 @@
  * where they overlap, extra words, severities and thresholds, accepted findings, skipped sheets,
  * and damaged settings reported, never fatal.
  */
+import { guessDeclaration } from "../../../src/core/settings/guess";
 import { Settings } from "../../../src/core/settings/settings";
+import { validateWorkbook } from "../../../src/core/validate";
+import { tt2017Workbook } from "./fixture-grids";
 import { WELSH_DECLARED, WELSH_ROWS, WELSH_SHEET } from "../../support/welsh";
 import { check, d1, grid, only } from "./build";
 
@@ -182,5 +185,21 @@ describe("a damaged settings sheet", () => {
     expect(only(result, "settings-invalid")).toEqual([
       expect.objectContaining({ sheet: "Arbedion", cell: "A1", severity: "warning" }),
     ]);
+  });
+});
+
+describe("a declared table where recognition finds the same", () => {
+  it("gives exactly the findings the found table gives", () => {
+    const workbook = tt2017Workbook();
+    const found = validateWorkbook(workbook);
+    const table = found.tables.find((t) => t.kind === "workstream-summary")!;
+    const guess = guessDeclaration(workbook, table.sheet, table.range, null)!;
+    expect(guess.kind).toBe("workstream-summary");
+    const declaredToo = validateWorkbook(workbook, { settings: { version: 1, tables: [guess] } });
+    expect(declaredToo.tables.map((t) => [t.range, t.declared])).toEqual(
+      found.tables.map((t) => [t.range, t.range === table.range]),
+    );
+    expect(declaredToo.findings).toEqual(found.findings);
+    expect(declaredToo.coverage).toEqual(found.coverage);
   });
 });
