@@ -112,6 +112,11 @@ export function parseRangeA1(text: string): CellRange | null {
     : null;
 }
 
+/** Whether two ranges share a cell. */
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
 /** A grid from rows of values alone, for tests and for hosts that know nothing more. */
 export function sheetFromValues(name: string, values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   return {

@@ -78,6 +78,7 @@ export const SETTINGS_MESSAGES = {
   columnOutside: (key: string, range: string) => `${key}: the column is outside the table's range ${range}`,
   role: (key: string, roles: readonly string[]) =>
     `${key}: must be one of ${roles.join(", ")}, or year: and a financial year (year:2024/25)`,
+  tablesOverlap: (key: string, other: string) => `${key}: overlaps the table declared at ${other} on the same sheet`,
   noFigureColumn: (key: string) => `${key}: a table needs at least one column of figures`,
   threshold: (key: string) => `${key}: must be a number above 0 and at most 1 (a share of the budget)`,
   noThreshold: (key: string, rules: readonly string[]) => `${key}: only ${rules.join(", ")} takes a threshold`,

@@ -123,7 +123,7 @@ export function markAccepted(
       (x) =>
         x.rule === f.rule &&
         x.sheet.toLowerCase() === f.sheet.toLowerCase() &&
-        x.cell.toUpperCase() === f.cell &&
+        x.cell.replace(/\$/g, "").toUpperCase() === f.cell &&
         sameValue(x.value, valueAt(f.sheet, f.cell)),
     );
     if (a) f.accepted = { reason: a.reason, by: a.by, at: a.at };

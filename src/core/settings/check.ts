@@ -4,13 +4,14 @@
  * schema/settings.schema.json states the same shape for editors; the tests hold the two together.
  */
 import { RULE_IDS, RuleId } from "../findings";
-import { parseA1, parseRangeA1 } from "../grid";
+import { parseA1, parseRangeA1, rangesOverlap } from "../grid";
 import { SETTINGS_MESSAGES as M } from "../messages";
 import { UNITS } from "../units";
 import { VOCABULARY } from "../validate/vocabulary";
 import {
   DECLARED_ROLES,
   DeclaredRole,
+  DeclaredTable,
   SETTINGS_VERSION,
   Settings,
   TABLE_KINDS,
@@ -45,8 +46,10 @@ export function checkSettings(value: unknown): CheckedSettings {
   if (value.version !== SETTINGS_VERSION) problems.push(M.version(value.version, SETTINGS_VERSION));
   onlyKeys(value, at, TOP_KEYS, problems);
   if (value.$schema !== undefined) text(value.$schema, `${at}.$schema`, problems, false);
-  if (value.tables !== undefined)
+  if (value.tables !== undefined) {
     eachOf(value.tables, `${at}.tables`, problems, (t, key) => checkTable(t, key, problems));
+    if (problems.length === 0) checkOverlaps(value.tables as DeclaredTable[], `${at}.tables`, problems);
+  }
   if (value.words !== undefined) checkWords(value.words, `${at}.words`, problems);
   if (value.rules !== undefined) checkRules(value.rules, `${at}.rules`, problems);
   if (value.skipSheets !== undefined)
@@ -97,6 +100,17 @@ export function isRole(role: unknown): role is DeclaredRole {
   const year = YEAR_ROLE.exec(role);
   if (year) return (Number(year[1]) + 1) % 100 === Number(year[2]);
   return (DECLARED_ROLES as readonly string[]).includes(role);
+}
+
+/** Two declared tables never share a cell: each cell is read as part of one table. */
+function checkOverlaps(tables: DeclaredTable[], at: string, problems: string[]): void {
+  const ranges = tables.map((t) => parseRangeA1(t.range)!);
+  tables.forEach((t, i) => {
+    for (let k = 0; k < i; k++) {
+      if (rangesOverlap(ranges[i], ranges[k]) && t.sheet.toLowerCase() === tables[k].sheet.toLowerCase())
+        problems.push(M.tablesOverlap(`${at}[${i}].range`, `${at}[${k}]`));
+    }
+  });
 }
 
 function checkWords(words: unknown, at: string, problems: string[]): void {

@@ -3,7 +3,7 @@
  * declare a table, accept a finding, set a rule's severity or threshold, skip sheets, add words.
  */
 import { Finding, RuleId } from "../findings";
-import { CellValue, parseRangeA1 } from "../grid";
+import { CellValue, parseRangeA1, rangesOverlap } from "../grid";
 import { Concept } from "../validate/vocabulary";
 import { cellValueText } from "./apply";
 import { DeclaredTable, RuleSetting, RuleSeverity, Settings, settingSeverity, settingThreshold } from "./settings";
@@ -12,9 +12,7 @@ import { DeclaredTable, RuleSetting, RuleSeverity, Settings, settingSeverity, se
 export function withDeclaredTable(settings: Settings, table: DeclaredTable): Settings {
   const range = parseRangeA1(table.range)!;
   const others = (settings.tables ?? []).filter((t) => {
-    const r = parseRangeA1(t.range)!;
-    const overlaps = r.left <= range.right && range.left <= r.right && r.top <= range.bottom && range.top <= r.bottom;
-    return !(t.sheet === table.sheet && overlaps);
+    return !(t.sheet === table.sheet && rangesOverlap(parseRangeA1(t.range)!, range));
   });
   return { ...settings, tables: [...others, table] };
 }

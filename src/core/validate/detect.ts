@@ -6,7 +6,7 @@
  *   2. by figures: figures no header claimed, in a block with labels beside them (blocks.ts).
  * Tables never overlap: each pass skips the cells tables found before it claimed.
  */
-import { CellRange, SheetGrid } from "../grid";
+import { CellRange, rangesOverlap, SheetGrid } from "../grid";
 import { classifyCell } from "./cell-class";
 import { figureBlockPlans } from "./blocks";
 import { headerBand, HeaderSignal, isHeaderRow, numbersAreYears, shownText, yearNumber } from "./header-band";
@@ -138,12 +138,8 @@ function mergedDownText(sheet: SheetGrid, row: number, col: number): string | nu
   return m ? shownText(sheet, row, col) : null;
 }
 
-function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
 function overlapsAny(table: Table, others: readonly Table[], reserved: readonly CellRange[]): boolean {
-  return others.some((t) => overlaps(t.range, table.range)) || reserved.some((r) => overlaps(r, table.range));
+  return others.some((t) => rangesOverlap(t.range, table.range)) || reserved.some((r) => rangesOverlap(r, table.range));
 }
 
 /** A row's runs of header cells (skipping cells of tables above), and the cells that label a target. */

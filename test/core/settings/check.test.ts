@@ -120,3 +120,24 @@ describe("checkSettings", () => {
     expect(parseSettings("{version: 1}").problems[0]).toMatch(/^settings: not valid JSON \(/);
   });
 });
+
+describe("declared tables together", () => {
+  it("never share a cell on one sheet", () => {
+    const t = (sheet: string, range: string) => ({
+      sheet,
+      range,
+      kind: "figures",
+      columns: { A: "label", B: "figure" },
+    });
+    expect(problems({ version: 1, tables: [t("S", "A1:B9"), t("Other", "A1:B9"), t("s", "A9:B12")] })).toEqual([
+      "settings.tables[2].range: overlaps the table declared at settings.tables[0] on the same sheet",
+    ]);
+  });
+});
+
+describe("accepted findings", () => {
+  it("may name their cell with $ signs", () => {
+    const a = { rule: "pct-mismatch", sheet: "S", cell: "$D$3", value: "1", reason: "r", by: "", at: "" };
+    expect(problems({ version: 1, accepted: [a] })).toEqual([]);
+  });
+});

@@ -159,6 +159,14 @@ describe("accepted findings", () => {
     expect(check(welsh(19.9), { settings: accepting("19.90") }).verdict).toBe("ready");
   });
 
+  it("match their cell however it is written ($D$3, d3)", () => {
+    for (const cell of ["$D$3", "d3"]) {
+      const settings = accepting("19.9");
+      settings.accepted![0].cell = cell;
+      expect(check(welsh(19.9), { settings }).verdict).toBe("ready");
+    }
+  });
+
   it("come back when the cell's value changes", () => {
     const result = check(welsh(19.8), { settings: accepting("19.9") });
     expect(only(result, "pct-mismatch")[0].accepted).toBeUndefined();
