@@ -79,7 +79,10 @@ export function FindingList({ groups, collapsed, onCollapsedChange, onSelect, on
             <span className={styles.header}>
               <span>{group.title}</span>
               <Text size={200} className={styles.counts}>
-                {group.sheet}: {countsText(group.counts)}
+                {group.sheet}:{" "}
+                {[countsText(group.counts), group.accepted > 0 ? `${group.accepted} accepted` : ""]
+                  .filter((t) => t !== "")
+                  .join(", ")}
               </Text>
             </span>
           </AccordionHeader>
