@@ -3,6 +3,7 @@ import * as React from "react";
 import { Finding, plural, Severity } from "../core/findings";
 import { parseA1, WorkbookGrid } from "../core/grid";
 import { withAccepted, withDeclaredTable } from "../core/settings/edit";
+import { settingsForSheets } from "../core/settings/apply";
 import { guessDeclaration } from "../core/settings/guess";
 import { DeclaredTable, emptySettings, Settings } from "../core/settings/settings";
 import { validateWorkbook, ValidationResult } from "../core/validate";
@@ -88,7 +89,10 @@ export function App() {
     const workbook = await readWorkbook({ activeSheetOnly });
     const own = await loadSettings();
     setSettings(own.settings ?? emptySettings());
-    const result = validateWorkbook(workbook, { settings: own.settings, settingsProblem: own.problem });
+    const result = validateWorkbook(workbook, {
+      settings: activeSheetOnly ? settingsForSheets(own.settings, workbook) : own.settings,
+      settingsProblem: own.problem,
+    });
     const next = { workbook, result, checkedAt: new Date(), activeSheetOnly };
     setCheck(next);
     setCollapsed(new Set());
@@ -108,7 +112,13 @@ export function App() {
       await saveSettings(next);
       setSettings(next);
       if (check)
-        setCheck({ ...check, result: validateWorkbook(check.workbook, { settings: next }), checkedAt: new Date() });
+        setCheck({
+          ...check,
+          result: validateWorkbook(check.workbook, {
+            settings: check.activeSheetOnly ? settingsForSheets(next, check.workbook) : next,
+          }),
+          checkedAt: new Date(),
+        });
       return [];
     });
 

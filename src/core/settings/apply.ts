@@ -5,7 +5,7 @@
  */
 import { Decimal } from "../decimal";
 import { Finding, RULE_SEVERITY, RuleId } from "../findings";
-import { CellValue, parseA1, parseRangeA1, SheetGrid } from "../grid";
+import { CellValue, parseA1, parseRangeA1, SheetGrid, WorkbookGrid } from "../grid";
 import { isCellError } from "../excel-errors";
 import { SETTINGS_MESSAGES as M } from "../messages";
 import { compileVocabulary, DEFAULT_VOCABULARY, Vocabulary } from "../validate/header-text";
@@ -37,6 +37,16 @@ export function ruleSeverity(settings: Settings | null, rule: RuleId): RuleSever
 
 export function highSavingShareThreshold(settings: Settings | null, fallback: number): number {
   return settingThreshold(settings?.rules?.["high-saving-share"]) ?? fallback;
+}
+
+/**
+ * The settings for a check of some sheets only (the pane's *Active sheet only*): tables declared
+ * on the other sheets are left out rather than reported as declared on sheets that are not there.
+ */
+export function settingsForSheets(settings: Settings | null, workbook: WorkbookGrid): Settings | null {
+  if (!settings?.tables) return settings;
+  const names = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
+  return { ...settings, tables: settings.tables.filter((t) => names.has(t.sheet.toLowerCase())) };
 }
 
 /** The declared tables of the sheets read, each read as a found table is; a table that cannot be read is a problem. */

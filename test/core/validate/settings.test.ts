@@ -3,6 +3,7 @@
  * where they overlap, extra words, severities and thresholds, accepted findings, skipped sheets,
  * and damaged settings reported, never fatal.
  */
+import { settingsForSheets } from "../../../src/core/settings/apply";
 import { guessDeclaration } from "../../../src/core/settings/guess";
 import { Settings } from "../../../src/core/settings/settings";
 import { validateWorkbook } from "../../../src/core/validate";
@@ -209,5 +210,46 @@ describe("a declared table where recognition finds the same", () => {
     );
     expect(declaredToo.findings).toEqual(found.findings);
     expect(declaredToo.coverage).toEqual(found.coverage);
+  });
+});
+
+describe("settings for some sheets only", () => {
+  it("leave out the tables declared on the sheets not read, rather than report them missing", () => {
+    const settings: Settings = {
+      ...declared,
+      tables: [
+        ...declared.tables!,
+        { sheet: "Elsewhere", range: "A1:B2", kind: "figures", columns: { A: "label", B: "figure" } },
+      ],
+    };
+    const workbook = { sheets: [welsh(19.9)] };
+    expect(only(validateWorkbook(workbook, { settings }), "settings-invalid")).toHaveLength(1);
+    const result = validateWorkbook(workbook, { settings: settingsForSheets(settings, workbook) });
+    expect(only(result, "settings-invalid")).toEqual([]);
+    expect(result.tables.map((t) => t.declared)).toEqual([true]);
+  });
+});
+
+describe("a declared savings target", () => {
+  it("is compared with the proposals as a found one is", () => {
+    const sheet = grid("Savings", [
+      ["Workstream", "Budget", "Saving"],
+      ["", "£000", "£000"],
+      ["Early help", 1000, 100],
+      ["Placements", 2000, 300],
+      ["Total", 3000, 400],
+      [],
+      ["Ein targed", 500, "£000"],
+    ]);
+    expect(only(check(sheet), "target-shortfall")).toEqual([]);
+    const settings: Settings = {
+      version: 1,
+      tables: [
+        { sheet: "Savings", range: "A7:C7", kind: "target", columns: { A: "label", B: "figure" }, unit: "£000" },
+      ],
+    };
+    const result = check(sheet, { settings });
+    expect(result.tables.find((t) => t.kind === "target")).toMatchObject({ range: "A7:C7", declared: true });
+    expect(only(result, "target-shortfall").map((f) => f.message)).toEqual([expect.stringContaining("100")]);
   });
 });
