@@ -403,6 +403,7 @@ describe("teaching the check the workbook's layout (SPEC §8)", () => {
     await page.keyboard.press("Enter");
     await page.getByText("Not ready for committee: 1 error", { exact: true }).waitFor();
     await page.getByText("Accepted: Agreed with the Director: the % is of the gross budget").waitFor();
+    await page.getByText("Your settings: 1 finding accepted.").waitFor();
     const saved = (await fake()).sheets.find((s) => s.name === SETTINGS_SHEET)!;
     expect(saved.visibility).toBe("VeryHidden");
     expect(saved.values.flat().join("")).toContain("Agreed with the Director");
