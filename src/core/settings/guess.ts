@@ -6,21 +6,9 @@ import { formatFinancialYear } from "../financial-year";
 import { CellRange, columnLetters, parseRangeA1, SheetGrid, WorkbookGrid } from "../grid";
 import { detectTables } from "../validate/detect";
 import { classifyCell } from "../validate/cell-class";
-import { ColumnRole, LinesTable } from "../validate/tables";
+import { LinesTable } from "../validate/tables";
 import { settingsVocabulary } from "./apply";
 import { DeclaredRole, DeclaredTable, Settings } from "./settings";
-
-const FROM_COLUMN_ROLE: Record<Exclude<ColumnRole, "pct" | "year" | "amount">, DeclaredRole> = {
-  budget: "budget",
-  saving: "saving",
-  total: "total",
-  children: "children",
-  population: "population",
-  rate: "rate",
-  "weekly-cost": "weekly-cost",
-  "annual-cost": "annual-cost",
-  figure: "figure",
-};
 
 /** The declaration recognition would make of `range` on `sheetName`; a plain table of figures when it sees none. */
 export function guessDeclaration(
@@ -63,7 +51,8 @@ function linesColumns(table: LinesTable): Record<string, DeclaredRole> {
       columns[letters] =
         c.yearForm === "financial" && c.year !== null ? `year:${formatFinancialYear(c.year)}` : "figure";
     else if (c.role === "amount") columns[letters] = "saving";
-    else columns[letters] = FROM_COLUMN_ROLE[c.role];
+    // The other column roles (budget, saving, total, children… figure) are declared by their own names.
+    else columns[letters] = c.role as DeclaredRole;
   }
   return columns;
 }
