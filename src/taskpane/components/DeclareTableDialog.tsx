@@ -10,11 +10,21 @@ import {
   Select,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { financialYearOfDate, formatFinancialYear } from "../../core/financial-year";
 import { columnLetters, parseRangeA1 } from "../../core/grid";
 import { DECLARED_ROLES, DeclaredRole, DeclaredTable, TABLE_KINDS, TEXT_ROLES } from "../../core/settings/settings";
 import { UNITS } from "../../core/units";
 
 const NOT_USED = "";
+
+/** Year roles to choose from: the financial years of a medium-term plan around this one. */
+function yearRoles(): string[] {
+  const now = new Date();
+  const current = financialYearOfDate(now.getFullYear(), now.getMonth() + 1);
+  const roles: string[] = [];
+  for (let y = current - 3; y <= current + 5; y++) roles.push(`year:${formatFinancialYear(y)}`);
+  return roles;
+}
 
 export interface DeclareTableDialogProps {
   /** What recognition guessed of the selection: the dialog starts from it. */
@@ -26,6 +36,7 @@ export interface DeclareTableDialogProps {
 /** *Declare table*: the selection's kind and each column's role, prefilled from recognition's guesses. */
 export function DeclareTableDialog({ initial, onSave, onCancel }: DeclareTableDialogProps) {
   const [table, setTable] = React.useState(initial);
+  const years = React.useMemo(yearRoles, []);
   const range = parseRangeA1(initial.range)!;
   const letters: string[] = [];
   for (let c = range.left; c <= range.right; c++) letters.push(columnLetters(c));
@@ -64,8 +75,8 @@ export function DeclareTableDialog({ initial, onSave, onCancel }: DeclareTableDi
               </Field>
               {letters.map((column) => {
                 const role = table.columns[column] ?? NOT_USED;
-                const roles: string[] = [...DECLARED_ROLES];
-                if (role.startsWith("year:")) roles.push(role);
+                const roles: string[] = [...DECLARED_ROLES, ...years];
+                if (role.startsWith("year:") && !years.includes(role)) roles.push(role);
                 return (
                   <Field key={column} label={`Column ${column}`}>
                     <Select value={role} onChange={(_, d) => setRole(column, d.value)}>
