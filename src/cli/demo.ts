@@ -27,7 +27,14 @@ export const demoCommand: Command = {
     );
     // The demo replaces its own annotated copy on every run.
     await runValidate(
-      { input: shown(input), json: false, annotate: shown(join(root, ANNOTATED)), force: true },
+      {
+        input: shown(input),
+        json: false,
+        annotate: shown(join(root, ANNOTATED)),
+        force: true,
+        config: null,
+        configPath: null,
+      },
       output,
     );
     output.out(

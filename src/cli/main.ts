@@ -8,6 +8,7 @@ import { clearCommand } from "./clear";
 import { validateCommand } from "./validate";
 import { templateCommand } from "./template";
 import { demoCommand } from "./demo";
+import { settingsCommand } from "./settings";
 import { escapeControlCharacters } from "./terminal-text";
 
 const COMMANDS: Record<string, Command> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   template: templateCommand,
   demo: demoCommand,
+  settings: settingsCommand,
 };
 
 /** Standard output was closed by its reader (`savings-check validate … | head -1`): the rest is dropped quietly. */

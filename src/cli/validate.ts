@@ -5,13 +5,18 @@
  * 2 unreadable file or wrong arguments. The input is never written.
  */
 import { Finding, plural, SeverityCounts } from "../core/findings";
+import { settingsInForce, settingsLines } from "../core/settings/describe";
+import { decodeSettings } from "../core/settings/sheet";
+import { Settings } from "../core/settings/settings";
 import { validateWorkbook, ValidationResult } from "../core/validate";
 import { coverageText, verdictText } from "../core/validate/verdict";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { writeAnnotatedCopy } from "./xlsx/annotated-copy";
 import { describeMarks, sheetReference as sheetName } from "./cell-references";
 import { escapeControlCharacters } from "./terminal-text";
+import { readConfigFile } from "./settings-file";
 import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
+import { readSettingsRows } from "./xlsx/settings-sheet";
 import { readWorkbookFile } from "./xlsx/workbook-file";
 
 export interface ValidateRequest {
@@ -20,10 +25,13 @@ export interface ValidateRequest {
   annotate: string | null;
   /** Replace an existing annotated copy. */
   force: boolean;
+  /** Settings from `--config`: they win over the workbook's own. */
+  config: Settings | null;
+  configPath: string | null;
 }
 
 export const validateCommand: Command = {
-  usage: "validate <file.xlsx> [--json] [--annotate <out.xlsx> [--force]]",
+  usage: "validate <file.xlsx> [--json] [--config <file.json>] [--annotate <out.xlsx> [--force]]",
   summary: "check a workbook for committee; exit 0 ready, 1 errors found, 2 unreadable",
   async run(args, output) {
     return runValidate(parseValidateArgs(args), output);
@@ -35,6 +43,7 @@ function parseValidateArgs(args: string[]): ValidateRequest {
   let json = false;
   let annotate: string | null = null;
   let force = false;
+  let configPath: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--json") json = true;
@@ -44,14 +53,22 @@ function parseValidateArgs(args: string[]): ValidateRequest {
       if (out === undefined || out.startsWith("--"))
         throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
       annotate = out;
+    } else if (arg === "--config") {
+      const file = args[++i];
+      if (file === undefined || file.startsWith("--"))
+        throw new UsageError("--config needs a settings file: --config <file.json>");
+      configPath = file;
     } else if (arg.startsWith("--"))
-      throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>, ${FORCE_OPTION})`);
+      throw new UsageError(
+        `unknown option '${arg}' (options: --json, --config <file.json>, --annotate <out.xlsx>, ${FORCE_OPTION})`,
+      );
     else if (input === null) input = arg;
     else throw new UsageError(`one workbook at a time: unexpected '${arg}'`);
   }
   if (input === null) throw new UsageError(`which workbook? usage: savings-check ${validateCommand.usage}`);
   if (annotate !== null) checkOutputPath(input, annotate, force);
-  return { input, json, annotate, force };
+  const config = configPath === null ? null : readConfigFile(configPath);
+  return { input, json, annotate, force, config, configPath };
 }
 
 /** Validates (and annotates) as asked, prints the result, and returns the exit status. */
@@ -61,7 +78,11 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
   try {
     const input = readWorkbookFile(request.input);
     progress.step("checking");
-    result = validateWorkbook(input.grid);
+    const own = request.config ? null : decodeSettings(readSettingsRows(input));
+    result = validateWorkbook(input.grid, {
+      settings: request.config ?? own?.settings,
+      settingsProblem: own?.problem,
+    });
     if (request.annotate !== null) {
       progress.step("annotating");
       const { notFound } = writeAnnotatedCopy(input, request.annotate, result, new Date(), request.force);
@@ -75,16 +96,20 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
   } finally {
     progress.done();
   }
-  if (request.json) output.out(JSON.stringify(jsonReport(request.input, result)));
+  const source = request.config ? "config" : result.settings ? "workbook" : "none";
+  if (request.json) output.out(JSON.stringify(jsonReport(request.input, result, source)));
   else {
-    output.out(humanReport(request.input, result));
+    output.out(humanReport(request.input, result, request.configPath));
     if (request.annotate !== null) output.out(`\nAnnotated copy: ${request.annotate}`);
   }
   return result.ready ? EXIT_OK : EXIT_FAILED;
 }
 
-/** The JSON of SPEC §7, keys in its order. */
-function jsonReport(file: string, result: ValidationResult) {
+/**
+ * The JSON of SPEC §7, keys in its order; then the accepted findings apart, with their reasons,
+ * and the settings in force (SPEC §8) with where they came from.
+ */
+function jsonReport(file: string, result: ValidationResult, source: "config" | "workbook" | "none") {
   return {
     file,
     verdict: result.verdict,
@@ -92,20 +117,22 @@ function jsonReport(file: string, result: ValidationResult) {
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
     coverage: { figures: result.coverage.figures, checked: result.coverage.checked },
     tables: result.tables.map(({ sheet, kind, range, name, declared }) => ({ sheet, kind, range, name, declared })),
-    findings: result.findings.map(({ rule, severity, sheet, cell, message, table }) => ({
-      rule,
-      severity,
-      sheet,
-      cell,
-      message,
-      table,
-      accepted: false,
-    })),
+    findings: result.findings.map((f) => ({ ...findingJson(f), accepted: f.accepted !== undefined, ...f.accepted })),
+    accepted: result.findings.filter((f) => f.accepted).map((f) => ({ ...findingJson(f), ...f.accepted })),
+    settings: { source, ...settingsInForce(result.settings), skipped: result.skipped },
   };
 }
 
-/** The verdict with how much was checked, the counts, the tables found, then the findings grouped by table. */
-function humanReport(file: string, result: ValidationResult): string {
+/** A finding's keys of SPEC §7, in its order. */
+function findingJson({ rule, severity, sheet, cell, message, table }: Finding) {
+  return { rule, severity, sheet, cell, message, table };
+}
+
+/**
+ * The verdict with how much was checked, the counts, the tables found, the settings in force,
+ * then the findings grouped by table, and the accepted ones apart with their reasons.
+ */
+function humanReport(file: string, result: ValidationResult, configPath: string | null): string {
   const lines = [
     `${file}: ${verdictText(result.verdict, result.counts)}; ${coverageText(result.coverage)}`,
     `Findings: ${countsText(result.counts)}`,
@@ -113,10 +140,16 @@ function humanReport(file: string, result: ValidationResult): string {
   if (result.tables.length === 0) lines.push("Tables found: none");
   else {
     lines.push(`Tables found (${result.tables.length}):`);
-    for (const t of result.tables) lines.push(`  ${t.name} on ${sheetName(t.sheet)}`);
+    for (const t of result.tables) lines.push(`  ${t.name} on ${sheetName(t.sheet)}${t.declared ? " (declared)" : ""}`);
+  }
+  const settings = settingsLines(result.settings);
+  if (settings.length > 0) {
+    lines.push(`Settings in force (${configPath === null ? "the workbook's own" : `from ${configPath}`}):`);
+    for (const line of settings) lines.push(`  ${line}`);
   }
   const groups = new Map<string, Finding[]>();
   for (const f of result.findings) {
+    if (f.accepted) continue;
     const key = f.table === "" ? `Sheet ${sheetName(f.sheet)}` : `${f.table} on ${sheetName(f.sheet)}`;
     const group = groups.get(key);
     if (group) group.push(f);
@@ -128,6 +161,18 @@ function humanReport(file: string, result: ValidationResult): string {
       lines.push(
         `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
       );
+  }
+  const accepted = result.findings.filter((f) => f.accepted);
+  if (accepted.length > 0) {
+    lines.push("", `Accepted (${accepted.length}, not counted above):`);
+    for (const f of accepted) {
+      const a = f.accepted!;
+      const who = [a.by, a.at].filter((x) => x !== "").join(", ");
+      lines.push(
+        `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
+        `  ${"".padEnd(24)} accepted: ${a.reason}${who ? ` (${who})` : ""}`,
+      );
+    }
   }
   return lines.map(escapeControlCharacters).join("\n");
 }

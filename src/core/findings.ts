@@ -31,6 +31,7 @@ export const RULE_SEVERITY = {
   "figures-unchecked": "warning",
   "fy-invalid": "warning",
   "unit-unrecognised": "warning",
+  "settings-invalid": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITY;
@@ -46,6 +47,15 @@ export interface Finding {
   message: string;
   /** The table it belongs to, e.g. `Workstream summary A3:D12`; empty for sheet-wide findings. */
   table: string;
+  /** Accepted by the user in the workbook's settings (SPEC §8): still listed, blocking nothing. */
+  accepted?: Acceptance;
+}
+
+/** Why and by whom a finding was accepted. */
+export interface Acceptance {
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export interface SeverityCounts {
@@ -54,9 +64,10 @@ export interface SeverityCounts {
   info: number;
 }
 
+/** Counts of the findings still open: accepted ones are listed apart and counted by nobody. */
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  for (const f of findings) if (!f.accepted) counts[f.severity]++;
   return counts;
 }
 
@@ -65,7 +76,7 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** Ready for committee: no finding of severity `error`. */
+/** Ready for committee: no finding of severity `error` but accepted ones. */
 export function isReady(findings: readonly Finding[]): boolean {
-  return findings.every((f) => f.severity !== "error");
+  return findings.every((f) => f.severity !== "error" || f.accepted !== undefined);
 }

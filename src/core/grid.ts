@@ -94,6 +94,29 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(match[2]) - 1, col: col - 1 };
 }
 
+/** `A3:D9` (or a single cell) as a range within Excel's grid; null for anything else. */
+export function parseRangeA1(text: string): CellRange | null {
+  const parts = text.split(":");
+  if (parts.length > 2) return null;
+  const a = parseA1(parts[0]);
+  const b = parseA1(parts[1] === undefined ? parts[0] : parts[1]);
+  if (!a || !b) return null;
+  const range = {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+  return range.top >= 0 && range.left >= 0 && range.bottom < EXCEL_MAX_ROWS && range.right < EXCEL_MAX_COLUMNS
+    ? range
+    : null;
+}
+
+/** Whether two ranges share a cell. */
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
 /** A grid from rows of values alone, for tests and for hosts that know nothing more. */
 export function sheetFromValues(name: string, values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   return {

@@ -54,3 +54,36 @@ export const MESSAGES = {
   beyondRange: (arg: string, size: string, row: number, column: number) =>
     `${arg} is ${size} cells: it has no cell for row ${row}, column ${column} of the result`,
 } as const;
+
+/**
+ * What is wrong with a settings JSON (SPEC §8), for `--config` errors and the `settings-invalid`
+ * finding. Each starts with the key it is about: `settings.rules.pct-mismatch: must be one of …`.
+ */
+export const SETTINGS_MESSAGES = {
+  notJson: (detail: string) => `settings: not valid JSON (${detail})`,
+  notObject: (key: string) => `${key}: must be an object`,
+  notArray: (key: string) => `${key}: must be a list`,
+  notText: (key: string) => `${key}: must be text`,
+  blank: (key: string) => `${key}: must not be blank`,
+  required: (key: string) => `${key}: is required`,
+  unknownKey: (key: string, allowed: readonly string[]) => `${key}: unknown key (allowed: ${allowed.join(", ")})`,
+  unknownRule: (key: string, rules: readonly string[]) => `${key}: no such rule (rules: ${rules.join(", ")})`,
+  oneOf: (key: string, allowed: readonly string[]) => `${key}: must be one of ${allowed.join(", ")}`,
+  version: (got: unknown, known: number) => `settings.version: must be ${known}, got ${JSON.stringify(got)}`,
+  newerVersion: (got: number, known: number) =>
+    `settings.version: ${got} was written by a newer savings-check (this one reads version ${known})`,
+  notRange: (key: string, got: string) => `${key}: must be a range of cells such as A3:D9, got '${got}'`,
+  notCell: (key: string, got: string) => `${key}: must be a cell such as C9, got '${got}'`,
+  notColumn: (key: string) => `${key}: must name a column by its letters, such as D`,
+  columnOutside: (key: string, range: string) => `${key}: the column is outside the table's range ${range}`,
+  role: (key: string, roles: readonly string[]) =>
+    `${key}: must be one of ${roles.join(", ")}, or year: and a financial year (year:2024/25)`,
+  tablesOverlap: (key: string, other: string) => `${key}: overlaps the table declared at ${other} on the same sheet`,
+  noFigureColumn: (key: string) => `${key}: a table needs at least one column of figures`,
+  threshold: (key: string) => `${key}: must be a number above 0 and at most 1 (a share of the budget)`,
+  noThreshold: (key: string, rules: readonly string[]) => `${key}: only ${rules.join(", ")} takes a threshold`,
+  damagedSheet: (sheet: string, problem: string) =>
+    `The workbook's settings (the very hidden sheet ${sheet}) were ignored: ${problem}.`,
+  declaredSheetMissing: (key: string, sheet: string) => `${key}: the workbook has no sheet named '${sheet}'`,
+  declaredNoTable: (key: string) => `${key}: its rows hold no figures in the columns it declares`,
+} as const;

@@ -1,15 +1,33 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { Finding, plural, Severity } from "../core/findings";
-import { WorkbookGrid } from "../core/grid";
+import { parseA1, WorkbookGrid } from "../core/grid";
+import { withAccepted, withDeclaredTable } from "../core/settings/edit";
+import { settingsForSheets } from "../core/settings/apply";
+import { guessDeclaration } from "../core/settings/guess";
+import { DeclaredTable, emptySettings, Settings } from "../core/settings/settings";
 import { validateWorkbook, ValidationResult } from "../core/validate";
+import { AcceptDialog } from "./components/AcceptDialog";
 import { CheckControls } from "./components/CheckControls";
+import { DeclareTableDialog } from "./components/DeclareTableDialog";
 import { FindingList } from "./components/FindingList";
 import { MarkActions } from "./components/MarkActions";
 import { Notice, Notices } from "./components/Notices";
+import { SettingsActions } from "./components/SettingsActions";
+import { SettingsDialog } from "./components/SettingsDialog";
 import { SeverityFilter } from "./components/SeverityFilter";
 import { Verdict } from "./components/Verdict";
-import { clearMarks, insertTemplate, markFindings, readWorkbook, selectCell, showReportSheet } from "./excel";
+import {
+  clearMarks,
+  insertTemplate,
+  loadSettings,
+  markFindings,
+  readWorkbook,
+  saveSettings,
+  selectCell,
+  selectedRange,
+  showReportSheet,
+} from "./excel";
 import { errorMessage, groupFindings, SEVERITIES } from "./findings-view";
 
 /** Shown when marking could not write notes (ExcelApi 1.18 missing). */
@@ -37,6 +55,10 @@ interface Check {
   activeSheetOnly: boolean;
 }
 
+/** The dialog open over the pane, if any. */
+type OpenDialog =
+  { kind: "declare"; table: DeclaredTable } | { kind: "accept"; finding: Finding } | { kind: "settings" };
+
 export function App() {
   const styles = useStyles();
   const [activeSheetOnly, setActiveSheetOnly] = React.useState(false);
@@ -46,6 +68,8 @@ export function App() {
   const [reportSheet, setReportSheet] = React.useState<string | null>(null);
   const [shown, setShown] = React.useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
+  const [settings, setSettings] = React.useState<Settings>(emptySettings());
+  const [dialog, setDialog] = React.useState<OpenDialog | null>(null);
 
   /** Runs one Excel action with the spinner on; its failure becomes an error MessageBar. */
   async function run(label: string, failure: string, action: () => Promise<Notice[]>) {
@@ -60,14 +84,66 @@ export function App() {
     }
   }
 
+  /** Reads the workbook and its settings (SPEC §8) and checks it. */
+  async function checkNow(): Promise<Check> {
+    const workbook = await readWorkbook({ activeSheetOnly });
+    const own = await loadSettings();
+    setSettings(own.settings ?? emptySettings());
+    const result = validateWorkbook(workbook, {
+      settings: activeSheetOnly ? settingsForSheets(own.settings, workbook) : own.settings,
+      settingsProblem: own.problem,
+    });
+    const next = { workbook, result, checkedAt: new Date(), activeSheetOnly };
+    setCheck(next);
+    setCollapsed(new Set());
+    return next;
+  }
+
   const onCheck = () =>
     run("Checking the workbook…", "Could not check the workbook", async () => {
-      const workbook = await readWorkbook({ activeSheetOnly });
-      const result = validateWorkbook(workbook);
-      setCheck({ workbook, result, checkedAt: new Date(), activeSheetOnly });
-      setCollapsed(new Set());
+      await checkNow();
       return [];
     });
+
+  /** Saves changed settings into the workbook and checks again at once, with the figures already read. */
+  const applySettings = (next: Settings) =>
+    run("Saving the settings…", "Could not save the settings", async () => {
+      setDialog((open) => (open?.kind === "settings" ? open : null));
+      await saveSettings(next);
+      setSettings(next);
+      if (check)
+        setCheck({
+          ...check,
+          result: validateWorkbook(check.workbook, {
+            settings: check.activeSheetOnly ? settingsForSheets(next, check.workbook) : next,
+          }),
+          checkedAt: new Date(),
+        });
+      return [];
+    });
+
+  const onDeclare = () =>
+    run("Reading the selection…", "Could not declare the table", async () => {
+      const selection = await selectedRange();
+      const workbook = (check ?? (await checkNow())).workbook;
+      const table = guessDeclaration(workbook, selection.sheet, selection.range, settings);
+      if (!table)
+        return [
+          {
+            intent: "warning",
+            title: "Nothing to declare",
+            text: `Select the table's cells on a sheet the check reads (the selection is ${selection.sheet}!${selection.range}).`,
+          },
+        ];
+      setDialog({ kind: "declare", table });
+      return [];
+    });
+
+  const onAccepted = (finding: Finding, reason: string, by: string) => {
+    const at = parseA1(finding.cell)!;
+    const value = check?.workbook.sheets.find((s) => s.name === finding.sheet)?.values[at.row]?.[at.col];
+    applySettings(withAccepted(settings, finding, value, reason, by, new Date()));
+  };
 
   const onMark = () =>
     run("Marking the cells…", "Could not mark the workbook", async () => {
@@ -161,6 +237,11 @@ export function App() {
         onInsertTemplate={onInsertTemplate}
         onShowReport={onShowReport}
       />
+      <SettingsActions
+        busy={busyLabel !== null}
+        onDeclare={onDeclare}
+        onSettings={() => setDialog({ kind: "settings" })}
+      />
       {check && check.result.findings.length > 0 && (
         <section className={styles.findings} aria-labelledby="findings-heading">
           <h2 id="findings-heading" className={styles.heading}>
@@ -170,9 +251,37 @@ export function App() {
           {groups.length === 0 ? (
             <p>No findings of the chosen severities.</p>
           ) : (
-            <FindingList groups={groups} collapsed={collapsed} onCollapsedChange={setCollapsed} onSelect={onSelect} />
+            <FindingList
+              groups={groups}
+              collapsed={collapsed}
+              onCollapsedChange={setCollapsed}
+              onSelect={onSelect}
+              onAccept={(finding) => setDialog({ kind: "accept", finding })}
+            />
           )}
         </section>
+      )}
+      {dialog?.kind === "declare" && (
+        <DeclareTableDialog
+          initial={dialog.table}
+          onSave={(table) => applySettings(withDeclaredTable(settings, table))}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === "accept" && (
+        <AcceptDialog
+          finding={dialog.finding}
+          onAccept={(reason, by) => onAccepted(dialog.finding, reason, by)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === "settings" && (
+        <SettingsDialog
+          settings={settings}
+          sheets={check?.workbook.sheets.map((s) => s.name) ?? []}
+          onChange={applySettings}
+          onClose={() => setDialog(null)}
+        />
       )}
     </main>
   );

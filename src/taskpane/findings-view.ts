@@ -18,7 +18,9 @@ export interface FindingGroup {
   sheet: string;
   /** The table's label, or a description of the sheet for sheet-wide findings. */
   title: string;
+  /** Counts of the open findings; accepted ones (SPEC §8) are counted apart. */
   counts: SeverityCounts;
+  accepted: number;
   bySeverity: { severity: Severity; findings: Finding[] }[];
 }
 
@@ -38,11 +40,13 @@ export function groupFindings(findings: readonly Finding[], shown: ReadonlySet<S
         sheet: finding.sheet,
         title: finding.table || "Whole sheet",
         counts: { error: 0, warning: 0, info: 0 },
+        accepted: 0,
         bySeverity: SEVERITIES.map((severity) => ({ severity, findings: [] })),
       };
       groups.set(key, group);
     }
-    group.counts[finding.severity]++;
+    if (finding.accepted) group.accepted++;
+    else group.counts[finding.severity]++;
     group.bySeverity[SEVERITIES.indexOf(finding.severity)].findings.push(finding);
   }
   return [...groups.values()].map((g) => ({ ...g, bySeverity: g.bySeverity.filter((s) => s.findings.length > 0) }));

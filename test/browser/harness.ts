@@ -182,6 +182,8 @@ export async function openPane(
         const office = (
           window as unknown as { Office: { onReady(callback: (info: unknown) => void): unknown; context: object } }
         ).Office;
+        // A frame of the page's own (a dialog's, a library's) has no office.js: nothing to theme there.
+        if (!office) return;
         const onReady = office.onReady;
         office.onReady = (callback) =>
           onReady.call(office, (info) => {

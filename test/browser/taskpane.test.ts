@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, Locator, Page } from "playwright-core";
-import { NOTE_PREFIX, RECORD_SHEET, REPORT_SHEET } from "../../src/core/annotation/names";
+import { NOTE_PREFIX, RECORD_SHEET, REPORT_SHEET, SETTINGS_SHEET } from "../../src/core/annotation/names";
 import { verdict } from "../../src/core/annotation/plan";
 import { plural } from "../../src/core/findings";
 import { sheetFromValues, WorkbookGrid } from "../../src/core/grid";
@@ -103,6 +103,8 @@ function errorsInput(notesSupported = true): FakeWorkbookInput {
 }
 
 const button = (page: Page, name: string | RegExp) => page.getByRole("button", { name });
+/** The findings' buttons that select their cells (each finding also has its Accept… button). */
+const findingButtons = (page: Page) => page.getByRole("list").getByRole("button", { name: /^(?!Accept finding )/ });
 const finding = (page: Page, text: string) => page.getByRole("button", { name: new RegExp(escape(text)) });
 
 function escape(text: string): string {
@@ -177,7 +179,7 @@ describe("task pane", () => {
       await expect(page.getByRole("heading", { name: new RegExp(escape(table)) }).count()).resolves.toBeGreaterThan(0);
     const pct = expected.findings.find((f) => f.rule === "pct-mismatch")!;
     await expect(finding(page, pct.message).textContent()).resolves.toBe(`Errorpct-mismatch${TT2017}!D6${pct.message}`);
-    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(expected.findings.length);
+    await expect(findingButtons(page).count()).resolves.toBe(expected.findings.length);
     expect(await axe()).toEqual([]);
     // Nothing wider than the narrowest pane: no sideways scrolling at 320 px.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
@@ -191,10 +193,10 @@ describe("task pane", () => {
     const info = `Info (${counts.info})`;
     await button(page, info).click();
     await expect(button(page, info).getAttribute("aria-pressed")).resolves.toBe("false");
-    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(counts.error + counts.warning);
+    await expect(findingButtons(page).count()).resolves.toBe(counts.error + counts.warning);
     await expect(page.getByRole("heading", { name: /Savings target/ }).count()).resolves.toBe(0);
     await button(page, info).click();
-    await expect(page.getByRole("list").getByRole("button").count()).resolves.toBe(expected.findings.length);
+    await expect(findingButtons(page).count()).resolves.toBe(expected.findings.length);
 
     await button(page, "Mark on sheet").click();
     await page.getByText(/cells? marked; the report is on sheet “Savings check”\./).waitFor();
@@ -385,5 +387,77 @@ describe("task pane", () => {
     await tabTo(page, page.getByRole("switch", { name: "Active sheet only" }), "Shift+Tab");
     await page.keyboard.press("Space");
     await expect(page.getByRole("switch", { name: "Active sheet only" }).isChecked()).resolves.toBe(true);
+  });
+});
+
+describe("teaching the check the workbook's layout (SPEC §8)", () => {
+  const dialog = (page: Page) => page.getByRole("dialog");
+  const pct = () => found.findings.find((f) => f.rule === "pct-mismatch")!;
+
+  test("accept a finding from the keyboard, change a severity, declare the selection: saved, checked again at once, no axe violations", async () => {
+    const { page, fake, axe } = await open(errorsInput());
+    await check(page, verdict(found));
+
+    // Accept, with the keyboard alone: a reason is required.
+    const accept = page.getByRole("button", { name: `Accept finding pct-mismatch on ${TT2017} cell ${pct().cell}` });
+    await tabTo(page, accept);
+    await page.keyboard.press("Enter");
+    await dialog(page).waitFor();
+    expect(await axe()).toEqual([]);
+    await tabTo(page, dialog(page).getByRole("button", { name: "Accept", exact: true }));
+    await page.keyboard.press("Enter");
+    await page.getByText("Say why the finding is accepted.").waitFor();
+    await tabTo(page, dialog(page).getByRole("textbox", { name: /Reason/ }), "Shift+Tab");
+    await page.keyboard.type("Agreed with the Director: the % is of the gross budget");
+    await tabTo(page, dialog(page).getByRole("button", { name: "Accept", exact: true }));
+    await page.keyboard.press("Enter");
+    await page.getByText("Not ready for committee: 1 error", { exact: true }).waitFor();
+    await page.getByText("Accepted: Agreed with the Director: the % is of the gross budget").waitFor();
+    await page.getByText("Your settings: 1 finding accepted.").waitFor();
+    const saved = (await fake()).sheets.find((s) => s.name === SETTINGS_SHEET)!;
+    expect(saved.visibility).toBe("VeryHidden");
+    expect(saved.values.flat().join("")).toContain("Agreed with the Director");
+
+    // Settings: the remaining error made a warning.
+    await button(page, "Settings…").click();
+    await dialog(page).waitFor();
+    expect(await axe()).toEqual([]);
+    await dialog(page).getByRole("combobox", { name: "subtotal-mismatch" }).selectOption("warning");
+    await page.getByText("Ready for committee", { exact: true }).waitFor();
+    await dialog(page).getByRole("button", { name: "Close" }).click();
+    await dialog(page).waitFor({ state: "detached" });
+
+    // Declare table: the selection, its kind and columns prefilled from recognition.
+    const table = found.tables[0];
+    await page.evaluate((sel) => (window.fakeExcel.selection = sel), { sheet: table.sheet, address: table.range });
+    await button(page, "Declare table…").click();
+    await dialog(page).getByText(`Declare table ${table.sheet}!${table.range}`).waitFor();
+    await expect(dialog(page).getByRole("combobox", { name: "Kind of table" }).inputValue()).resolves.toBe(table.kind);
+    expect(await axe()).toEqual([]);
+    await dialog(page).getByRole("button", { name: "Save" }).click();
+    await dialog(page).waitFor({ state: "detached" });
+    const settings = (await fake()).sheets
+      .find((s) => s.name === SETTINGS_SHEET)!
+      .values.flat()
+      .join("");
+    expect(settings).toContain(`"range":"${table.range}"`);
+  });
+
+  test("the new dialogs in Office's dark theme at 320 px: no axe violations", async () => {
+    const { page, axe } = await open(errorsInput(), { dark: true });
+    await check(page, verdict(found));
+    await page.getByRole("button", { name: `Accept finding pct-mismatch on ${TT2017} cell ${pct().cell}` }).click();
+    await dialog(page).waitFor();
+    expect(await axe()).toEqual([]);
+    await dialog(page).getByRole("button", { name: "Cancel" }).click();
+    await button(page, "Settings…").click();
+    await dialog(page).waitFor();
+    expect(await axe()).toEqual([]);
+    const width = await dialog(page).evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(320);
+    await dialog(page).getByRole("button", { name: "Close" }).click();
+    await button(page, "Declare table…").click();
+    await dialog(page).waitFor();
+    expect(await axe()).toEqual([]);
   });
 });

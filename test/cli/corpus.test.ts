@@ -10,6 +10,7 @@ import { join } from "path";
 import { parseA1 } from "../../src/core/grid";
 import { validateWorkbook, ValidationResult } from "../../src/core/validate";
 import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
+import { Settings } from "../../src/core/settings/settings";
 
 /** The corpus beside the checkout (../shared/corpus), or where SAVINGS_CORPUS says. */
 const CORPUS = [
@@ -116,5 +117,38 @@ describeCorpus("the corpus of published council tables", () => {
     // (C16:G28), two columns short of the A16:G28 the transcription gives it.
     expect(all).toBe(17);
     expect(exact).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describeCorpus("the corpus with the README's settings (examples/)", () => {
+  const config = (name: string) =>
+    JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", name), "utf8")) as Settings;
+
+  it("Stockport's funding table, declared, is read as A16:G28 and checked: its figures hold", () => {
+    const file = "stockport-council-tax-2024-25-cost-of-all-services.xlsx";
+    const result = validateWorkbook(readWorkbookGrid(join(CORPUS!, file)), {
+      settings: config("stockport-funding-table.json"),
+    });
+    expect(result.tables.map((t) => [t.range, t.declared])).toEqual([
+      ["A3:G14", false],
+      ["A16:G28", true],
+    ]);
+    expect(result.tables.map((t) => t.range)).toEqual(corpus[file].tables.map((t) => t.range));
+    expect(result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(result.coverage.checked).toBe(result.coverage.figures);
+  });
+
+  it("Westmorland and Furness's published sub-total fault, accepted, is listed with its reason and blocks no more", () => {
+    const grid = readWorkbookGrid(join(CORPUS!, "westmorland-furness-budget-2025-26-spend-and-funding.xlsx"));
+    expect(validateWorkbook(grid).verdict).toBe("not-ready");
+    const result = validateWorkbook(grid, { settings: config("westmorland-accepted.json") });
+    expect(result.verdict).toBe("ready");
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: "subtotal-mismatch",
+        cell: "C14",
+        accepted: expect.objectContaining({ reason: expect.stringContaining("As published") }),
+      }),
+    ]);
   });
 });

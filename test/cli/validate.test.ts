@@ -38,12 +38,24 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("validate --json", () => {
-  test.each([TT2017, TT2019])("%s: ready, exit 0, exactly the keys of SPEC §7", (path) => {
+  test.each([TT2017, TT2019])("%s: ready, exit 0, the keys of SPEC §7, then accepted and settings (§8)", (path) => {
     const run = cli("validate", path, "--json");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(["file", "verdict", "ready", "counts", "coverage", "tables", "findings"]);
+    expect(Object.keys(report)).toEqual([
+      "file",
+      "verdict",
+      "ready",
+      "counts",
+      "coverage",
+      "tables",
+      "findings",
+      "accepted",
+      "settings",
+    ]);
+    expect(report.accepted).toEqual([]);
+    expect(report.settings).toMatchObject({ source: "none", tables: [], severities: {}, skipped: [] });
     expect(report.file).toBe(path);
     expect(report.verdict).toBe("ready");
     expect(report.ready).toBe(true);

@@ -283,6 +283,21 @@ export class FakeExcel {
     return this.state.map((s) => s.name);
   }
 
+  /** The workbook saved and opened again: every sheet (very hidden ones too) as it is now. */
+  reopened(): FakeExcel {
+    return new FakeExcel({
+      notesSupported: this.notesSupported,
+      activeSheet: this.activeSheet,
+      sheets: this.state.map((s) => ({
+        ...s,
+        hiddenRows: [...s.hiddenRows],
+        hiddenColumns: [...s.hiddenColumns],
+        notes: Object.fromEntries(s.notes),
+        fills: Object.fromEntries(s.fills),
+      })),
+    });
+  }
+
   get sheets(): FakeSheetView[] {
     return this.state.map((s) => this.view(s));
   }
@@ -575,6 +590,13 @@ export class FakeWorkbook extends FakeObject {
       return this.context.fake.workbookName;
     }
     return this.unknown(name);
+  }
+
+  /** The user's selection: the last Range.select() (or the test's), else A1 of the active sheet. */
+  getSelectedRange(): FakeRange {
+    const fake = this.context.fake;
+    const selection = fake.selection ?? { sheet: fake.activeSheet, address: "A1" };
+    return this.worksheets.getItem(selection.sheet).getRange(selection.address);
   }
 }
 

@@ -12,5 +12,7 @@ export function resultOf(findings: Finding[]): ValidationResult {
     coverage: { figures: 0, checked: 0, sheets: [], blocks: [] },
     findings,
     tables: [],
+    settings: null,
+    skipped: [],
   };
 }

@@ -69,3 +69,19 @@ describe("errorMessage", () => {
     expect(errorMessage(new Error("  "))).toBe("Excel did not say why.");
   });
 });
+
+describe("accepted findings in the groups", () => {
+  it("are listed with their severity and counted apart", () => {
+    const base = { rule: "total-mismatch", sheet: "S", table: "t", message: "m" } as const;
+    const groups = groupFindings(
+      [
+        { ...base, severity: "error", cell: "B2" },
+        { ...base, severity: "error", cell: "B3", accepted: { reason: "r", by: "", at: "" } },
+      ],
+      new Set(SEVERITIES),
+    );
+    expect(groups[0].counts).toEqual({ error: 1, warning: 0, info: 0 });
+    expect(groups[0].accepted).toBe(1);
+    expect(groups[0].bySeverity[0].findings.map((f) => f.cell)).toEqual(["B2", "B3"]);
+  });
+});

@@ -10,6 +10,8 @@ export const REPORT_SHEET = "Savings check";
 export const UNNAMED_WORKBOOK = "this workbook";
 /** The very hidden sheet holding the record of what annotating added and what was there before. */
 export const RECORD_SHEET = "SavingsCheckRecord";
+/** The very hidden sheet holding the workbook's settings (SPEC §8): declared tables, rules, accepted findings. */
+export const SETTINGS_SHEET = "SavingsCheckSettings";
 /** Every note the add-in writes starts with this, so a reader can tell them from their own. */
 export const NOTE_PREFIX = "Savings check: ";
 
@@ -34,7 +36,7 @@ export function fitCell(text: string): string {
 
 /** The add-in's own sheets: never validated, never fingerprinted. */
 export function isAddinSheet(name: string): boolean {
-  return name === REPORT_SHEET || name === RECORD_SHEET;
+  return name === REPORT_SHEET || name === RECORD_SHEET || name === SETTINGS_SHEET;
 }
 
 /** Key of a cell in the maps hosts fill with what they read: `Sheet!A1` (the cell part never holds a `!`). */

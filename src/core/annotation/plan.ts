@@ -7,6 +7,7 @@ import { Finding, Severity } from "../findings";
 import { CellValue, rangeToA1, WorkbookGrid } from "../grid";
 import { ValidationResult } from "../validate";
 import { coverageText, verdictText } from "../validate/verdict";
+import { settingsLines } from "../settings/describe";
 import { fingerprintWorkbook } from "./fingerprint";
 import { fitCell, markKey, NOTE_PREFIX, REPORT_SHEET, SEVERITY_FILL, sameFill } from "./names";
 import { AnnotationRecord, ClearPlan, CurrentMarks, planClear, RecordedCell } from "./record";
@@ -236,14 +237,25 @@ function reportSheet(
       "The fingerprint is the SHA-256 of the checked values and formulas: check again to see whether they changed.",
     ],
   ];
+  // The settings in force, so a committee clerk sees what was waived (SPEC §8).
+  const settings = settingsLines(result.settings);
+  if (settings.length > 0) summary.push(["Settings in force", settings.join("\n")]);
   const rows: CellValue[][] = [[fitCell(`Savings check report: ${workbookName}`)], ...summary, [], REPORT_TABLE_HEADER];
   const headerRow = rows.length - 1;
   const links: ReportLink[] = [];
-  for (const f of result.findings) {
+  const open = result.findings.filter((f) => !f.accepted);
+  const accepted = result.findings.filter((f) => f.accepted);
+  const list = (f: Finding, message: string) => {
     links.push({ row: rows.length, col: REPORT_LINK_COLUMN, sheet: f.sheet, cell: f.cell });
-    rows.push([f.severity, f.rule, f.sheet, f.cell, fitCell(f.message), fitCell(f.table)]);
+    rows.push([f.severity, f.rule, f.sheet, f.cell, fitCell(message), fitCell(f.table)]);
+  };
+  for (const f of open) list(f, f.message);
+  if (open.length === 0) rows.push([accepted.length > 0 ? "No findings but the accepted ones below." : "No findings."]);
+  if (accepted.length > 0) {
+    rows.push([], [`Accepted findings (${accepted.length}): listed, not counted`], REPORT_TABLE_HEADER);
+    // Who accepted it, when and why go under the message: the report prints its six columns one page wide.
+    for (const f of accepted) list(f, acceptedMessage(f));
   }
-  if (result.findings.length === 0) rows.push(["No findings."]);
   const spreads: ReportSpread[] = [{ row: 0, col: 0 }, ...summary.map((_, i) => ({ row: i + 1, col: 1 }))];
   const rowHeights: (number | null)[] = rows.map(() => null);
   for (const { row, col } of spreads) {
@@ -278,6 +290,13 @@ function reportSheet(
     },
   };
   return { name: REPORT_SHEET, rows, links, layout };
+}
+
+/** An accepted finding's message, then why it was accepted, by whom and when. */
+function acceptedMessage(f: Finding): string {
+  const { reason, by, at } = f.accepted!;
+  const who = [by, at].filter((part) => part).join(", ");
+  return `${f.message}\nAccepted${who ? ` (${who})` : ""}: ${reason}`;
 }
 
 function rowHeight(lines: number, size: number): number {

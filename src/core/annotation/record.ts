@@ -4,6 +4,7 @@
  * closed, and from either host: the task pane and the command line write and read the same record.
  */
 import { CellValue, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, parseA1 } from "../grid";
+import { encodeChunks, joinChunks } from "./chunks";
 import { isAddinSheet, markKey, RECORD_SHEET, REPORT_SHEET, sameFill } from "./names";
 
 export interface RecordedCell {
@@ -55,42 +56,17 @@ export interface ClearPlan {
   sheetsToDelete: string[];
 }
 
-/** Cells of the record sheet hold at most this many characters (Excel allows 32,767). */
-const CHUNK_CHARS = 29_900;
-/** Each chunk is labelled: text starting with a letter is never taken for a number, date or formula. */
-const CHUNK_LABEL = /^SavingsCheckRecord (\d+)\/(\d+) /;
+/** Each chunk of the record sheet is labelled with this. */
+const CHUNK_LABEL = "SavingsCheckRecord";
 
 /** The record as rows of column A of the record sheet: labelled chunks of its JSON. */
 export function encodeRecord(record: AnnotationRecord): string[][] {
-  const json = JSON.stringify(record);
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length;) {
-    let end = Math.min(i + CHUNK_CHARS, json.length);
-    // Never split a surrogate pair: half a character is not valid text in a cell.
-    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end--;
-    chunks.push(json.slice(i, end));
-    i = end;
-  }
-  return chunks.map((chunk, i) => [`SavingsCheckRecord ${i + 1}/${chunks.length} ${chunk}`]);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  return encodeChunks(CHUNK_LABEL, JSON.stringify(record));
 }
 
 /** Reads the record sheet's values back; throws an Error saying what is wrong when it is damaged. */
 export function decodeRecord(values: CellValue[][]): AnnotationRecord {
-  const cells = values.map((row) => row?.[0]).filter((v) => v !== null && v !== undefined && v !== "");
-  if (cells.length === 0) throw new Error(`The ${RECORD_SHEET} sheet is empty.`);
-  let json = "";
-  cells.forEach((cell, i) => {
-    const match = typeof cell === "string" ? CHUNK_LABEL.exec(cell) : null;
-    if (!match || Number(match[1]) !== i + 1 || Number(match[2]) !== cells.length)
-      throw new Error(
-        `The ${RECORD_SHEET} sheet is damaged: part ${i + 1} of ${cells.length} is missing or out of order.`,
-      );
-    json += (cell as string).slice(match[0].length);
-  });
+  const json = joinChunks(CHUNK_LABEL, RECORD_SHEET, values);
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);

@@ -2,6 +2,7 @@
 import { Decimal } from "../decimal";
 import { RuleId } from "../findings";
 import { WorkbookGrid } from "../grid";
+import { SettingsProblem } from "../settings/apply";
 import { Shown } from "../validate/bounds";
 import { Coverage } from "../validate/coverage";
 import { ValidateOptions } from "../validate/options";
@@ -14,6 +15,8 @@ export interface RuleContext {
   /** Which figures of the workbook the tables hold, and the blocks they leave out. */
   coverage: Coverage;
   options: Required<ValidateOptions>;
+  /** What was wrong with the settings (a damaged sheet, a declared table that cannot be read). */
+  settingsProblems: readonly SettingsProblem[];
   /** Reports a finding at a cell of a table (or of a sheet, with `table` null). */
   report(rule: RuleId, table: Table | null, sheetIndex: number, row: number, col: number, message: string): void;
 }

@@ -22,6 +22,7 @@ import { numberAsText } from "./number-as-text";
 import { pctMismatch } from "./pct-mismatch";
 import { ragInvalid } from "./rag-invalid";
 import { refDuplicate } from "./ref-duplicate";
+import { settingsInvalid } from "./settings-invalid";
 import { savingExceedsBudget } from "./saving-exceeds-budget";
 import { subtotalMismatch } from "./subtotal-mismatch";
 import { targetMet } from "./target-met";
@@ -58,4 +59,5 @@ export const RULES: readonly Rule[] = [
   figuresUnchecked,
   fyInvalid,
   unitUnrecognised,
+  settingsInvalid,
 ];

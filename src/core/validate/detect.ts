@@ -6,7 +6,7 @@
  *   2. by figures: figures no header claimed, in a block with labels beside them (blocks.ts).
  * Tables never overlap: each pass skips the cells tables found before it claimed.
  */
-import { CellRange, SheetGrid } from "../grid";
+import { CellRange, rangesOverlap, SheetGrid } from "../grid";
 import { classifyCell } from "./cell-class";
 import { figureBlockPlans } from "./blocks";
 import { headerBand, HeaderSignal, isHeaderRow, numbersAreYears, shownText, yearNumber } from "./header-band";
@@ -64,16 +64,20 @@ function sideBySide(runs: Run[]): Run[] {
   return groups;
 }
 
-/** Every table of a sheet, top to bottom, then those found by their figures. */
+/**
+ * Every table of a sheet, top to bottom, then those found by their figures. `reserved` ranges
+ * (tables the user declared) are claimed from the start: detection works around them.
+ */
 export function detectTables(
   sheet: SheetGrid,
   sheetIndex: number,
   vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+  reserved: readonly CellRange[] = [],
 ): Table[] {
   const tables: Table[] = [];
-  const claimed: CellRange[] = [];
+  const claimed: CellRange[] = [...reserved];
   // The claimed ranges that may still cover a row: the scan goes down, so one that ended is dropped.
-  let active: CellRange[] = [];
+  let active: CellRange[] = [...reserved];
   // A plain loop: asked for nearly every cell of a long table, it allocates nothing.
   const free = (r: number, c: number) => {
     for (const k of claimed) if (k.top <= r && r <= k.bottom && k.left <= c && c <= k.right) return false;
@@ -111,13 +115,13 @@ export function detectTables(
       const plan = { band, left: group.left, right: band.right, span, bodyTop: band.bottom + 1 };
       const table = buildTable(sheet, sheetIndex, plan, ctx);
       // Tables never overlap: one that reaches into another's cells is no reading of the sheet.
-      if (table && !overlapsAny(table, [...tables, ...found])) found.push(table);
+      if (table && !overlapsAny(table, [...tables, ...found], reserved)) found.push(table);
     }
     for (const c of targets) {
       if (found.some((t) => t.range.left <= c && c <= t.range.right)) continue;
       const to = freeSpan(c, c, r, [...active, ...found.map((t) => t.range)]).to;
       const target = targetTable(sheet, sheetIndex, r, c, to);
-      if (target && !overlapsAny(target, [...tables, ...found])) found.push(target);
+      if (target && !overlapsAny(target, [...tables, ...found], reserved)) found.push(target);
     }
     for (const t of found) claim(t);
   }
@@ -126,7 +130,7 @@ export function detectTables(
     const table = buildTable(sheet, sheetIndex, plan, ctx);
     // Figures with labels but neither a heading line nor a total are left unchecked, and said so.
     if (!table || (plan.band === null && table.kind === "figures" && table.groups.totals.length === 0)) continue;
-    if (overlapsAny(table, tables)) continue;
+    if (overlapsAny(table, tables, reserved)) continue;
     claim(table);
   }
   return tables.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
@@ -137,12 +141,8 @@ function mergedDownText(sheet: SheetGrid, row: number, col: number): string | nu
   return m ? shownText(sheet, row, col) : null;
 }
 
-function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function overlapsAny(table: Table, others: readonly Table[]): boolean {
-  return others.some((t) => overlaps(t.range, table.range));
+function overlapsAny(table: Table, others: readonly Table[], reserved: readonly CellRange[]): boolean {
+  return others.some((t) => rangesOverlap(t.range, table.range)) || reserved.some((r) => rangesOverlap(r, table.range));
 }
 
 /** A row's runs of header cells (skipping cells of tables above), and the cells that label a target. */

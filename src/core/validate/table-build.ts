@@ -29,6 +29,7 @@ import { footnoteMarker, isBlankRow, labelAt, readAmountColumn, textAt, valueAt 
 import { ColumnRole, FigureColumn, LinesTable, RowGroups, SUMMED_ROLES, TableRow, tableName } from "./tables";
 import { addsUp, groupRows, LabelledKind } from "./totals";
 import { Concept, NOTE_LABELS, PLACEHOLDER_WORDS, TEXT_CONCEPTS } from "./vocabulary";
+import { DeclaredRole, TEXT_ROLES } from "../settings/settings";
 
 /** The columns a table may take: up to the nearest cells of other tables. */
 export interface Span {
@@ -814,4 +815,99 @@ function footnotesUnder(sheet: SheetGrid, bottom: number, left: number, right: n
     markers.add(marker);
   }
   return markers;
+}
+
+/** A table the user declared (SPEC §8): its range, its kind and the role of each column, by index. */
+export interface DeclaredLayout {
+  range: CellRange;
+  kind: LinesTable["kind"];
+  columns: ReadonlyMap<number, DeclaredRole>;
+  unit: Unit | null;
+}
+
+/** Declared roles that name a concept of the vocabulary; the rest keep what their header says. */
+const ROLE_CONCEPT: Partial<Record<DeclaredRole, Concept>> = {
+  budget: "budget",
+  saving: "saving",
+  percent: "percent",
+  total: "total",
+  children: "children",
+  population: "population",
+  rate: "rate",
+  "weekly-cost": "weekly-cost",
+  "annual-cost": "annual-cost",
+};
+
+/**
+ * Reads a declared table as a found one is read, its layout taken from the declaration rather
+ * than guessed: the rows at its top with no figure in a declared figure column are its header;
+ * columns it does not declare are not read. Null when its body holds no figure at all.
+ */
+export function buildDeclaredTable(
+  sheet: SheetGrid,
+  sheetIndex: number,
+  declared: DeclaredLayout,
+  vocabulary: Vocabulary,
+): LinesTable | null {
+  const { range, kind } = declared;
+  const roleOf = (c: number) => declared.columns.get(c);
+  const isText = (role: DeclaredRole) => TEXT_ROLES.has(role);
+  const figureCols = [...declared.columns].filter(([, role]) => !isText(role)).map(([c]) => c);
+  let bodyTop = range.top;
+  while (bodyTop <= range.bottom && !figureCols.some((c) => isFigure(classifyCell(sheet, bodyTop, c)))) bodyTop++;
+  if (bodyTop > range.bottom) return null;
+  const band: Band = { top: range.top, bottom: bodyTop - 1 };
+  const rows: number[] = [];
+  for (let r = bodyTop; r <= range.bottom; r++) if (!isBlankRow(sheet, r, range.left, range.right)) rows.push(r);
+  const columns = typeColumns(sheet, band, rows, range.left, range.right, vocabulary);
+  const figures: Layout["figures"] = [];
+  const textColumns: LinesTable["textColumns"] = {};
+  const labelCols: number[] = [];
+  for (const column of columns) {
+    const role = roleOf(column.col);
+    if (role === undefined) {
+      column.type = "empty";
+      continue;
+    }
+    column.type = isText(role) ? "text" : "figure";
+    if (role === "label") labelCols.push(column.col);
+    else if (isText(role)) textColumns[role as Exclude<keyof LinesTable["textColumns"], "description">] = column.col;
+    if (isText(role)) continue;
+    const h = column.header;
+    h.concept = ROLE_CONCEPT[role] ?? (role.startsWith("year:") ? null : h.concept);
+    if (role.startsWith("year:")) {
+      const text = role.slice("year:".length);
+      h.year = { form: "financial", year: Number(text.slice(0, 4)), text, rest: "" };
+    }
+    figures.push({ column, role: declaredColumnRole(kind, role) });
+    if (declared.unit && MONEY_DECLARED.has(role.startsWith("year:") ? "year" : role)) h.unit = declared.unit;
+  }
+  if (labelCols.length === 0) {
+    const named = textColumns.workstream ?? textColumns.ref;
+    if (named !== undefined) labelCols.push(named);
+  }
+  if (kind === "register" && labelCols.length > 0) textColumns.description = labelCols[0];
+  if (kind === "register" && textColumns.ref !== undefined && !labelCols.includes(textColumns.ref))
+    labelCols.unshift(textColumns.ref);
+  const layout: Layout = { kind, columns, figures, labelCols, textColumns, yearsDown: false };
+  const table = assemble(sheet, sheetIndex, band, band.bottom >= band.top, rows, layout);
+  return { ...table, range, name: tableName(kind, range), headerRow: bodyTop - 1 };
+}
+
+const MONEY_DECLARED: ReadonlySet<string> = new Set([
+  "budget",
+  "saving",
+  "year",
+  "total",
+  "weekly-cost",
+  "annual-cost",
+  "figure",
+]);
+
+/** The role a declared column plays in the rules, as roleOf gives a found one. */
+function declaredColumnRole(kind: LinesTable["kind"], role: DeclaredRole): ColumnRole {
+  if (role === "percent") return "pct";
+  if (role.startsWith("year:")) return "year";
+  if (kind === "register" && (role === "saving" || role === "budget")) return "amount";
+  return role as ColumnRole;
 }

@@ -46,6 +46,7 @@ const useStyles = makeStyles({
   message: { overflowWrap: "anywhere" },
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   counts: { color: tokens.colorNeutralForeground2 },
+  accepted: { display: "block", padding: `0 ${tokens.spacingHorizontalS}`, overflowWrap: "anywhere" },
 });
 
 export interface FindingListProps {
@@ -54,10 +55,12 @@ export interface FindingListProps {
   collapsed: ReadonlySet<string>;
   onCollapsedChange(collapsed: Set<string>): void;
   onSelect(finding: Finding): void;
+  /** *Accept* a finding (SPEC §8): asks for a reason. */
+  onAccept(finding: Finding): void;
 }
 
 /** Findings per table (one accordion item each), per severity inside; each one a button that selects its cell. */
-export function FindingList({ groups, collapsed, onCollapsedChange, onSelect }: FindingListProps) {
+export function FindingList({ groups, collapsed, onCollapsedChange, onSelect, onAccept }: FindingListProps) {
   const styles = useStyles();
   const open = groups.filter((g) => !collapsed.has(g.key)).map((g) => g.key);
   return (
@@ -76,7 +79,10 @@ export function FindingList({ groups, collapsed, onCollapsedChange, onSelect }: 
             <span className={styles.header}>
               <span>{group.title}</span>
               <Text size={200} className={styles.counts}>
-                {group.sheet}: {countsText(group.counts)}
+                {group.sheet}:{" "}
+                {[countsText(group.counts), group.accepted > 0 ? `${group.accepted} accepted` : ""]
+                  .filter((t) => t !== "")
+                  .join(", ")}
               </Text>
             </span>
           </AccordionHeader>
@@ -101,6 +107,20 @@ export function FindingList({ groups, collapsed, onCollapsedChange, onSelect }: 
                         </span>
                         <span className={styles.message}>{finding.message}</span>
                       </Button>
+                      {finding.accepted ? (
+                        <Text size={200} className={styles.accepted}>
+                          Accepted: {finding.accepted.reason}
+                        </Text>
+                      ) : (
+                        <Button
+                          size="small"
+                          appearance="transparent"
+                          onClick={() => onAccept(finding)}
+                          aria-label={`Accept finding ${finding.rule} on ${finding.sheet} cell ${finding.cell}`}
+                        >
+                          Accept…
+                        </Button>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -21,6 +21,14 @@ export interface VerdictProps {
 export function Verdict({ result, checkedAt, activeSheetOnly }: VerdictProps) {
   const styles = useStyles();
   const scope = activeSheetOnly ? "the active sheet" : "the whole workbook";
+  // What the workbook's own settings changed (SPEC §8): said with the verdict, never silent.
+  const declared = result.tables.filter((t) => t.declared).length;
+  const accepted = result.findings.filter((f) => f.accepted).length;
+  const own = [
+    declared > 0 ? plural(declared, "declared table") : "",
+    accepted > 0 ? `${plural(accepted, "finding")} accepted` : "",
+    result.skipped.length > 0 ? `skipped: ${result.skipped.join(", ")}` : "",
+  ].filter((t) => t !== "");
   return (
     <div>
       <Text as="p" size={500} weight="semibold" className={result.ready ? styles.ready : styles.notReady}>
@@ -34,6 +42,11 @@ export function Verdict({ result, checkedAt, activeSheetOnly }: VerdictProps) {
         {result.tables.length === 0 ? "no table of figures recognised" : plural(result.tables.length, "table")}
         {result.counts.info > 0 && `, ${result.counts.info} info`}.
       </Text>
+      {own.length > 0 && (
+        <Text as="p" size={200} className={styles.detail}>
+          Your settings: {own.join("; ")}.
+        </Text>
+      )}
     </div>
   );
 }

@@ -14,4 +14,5 @@ export { selectCell } from "./navigate";
 export { CELL_BYTES, readWorkbook, ReadOptions } from "./read";
 export { showReportSheet } from "./report";
 export { notesSupported, SYNC_BUDGET_BYTES } from "./request";
+export { loadSettings, saveSettings, selectedRange } from "./settings";
 export { insertTemplate } from "./template";
