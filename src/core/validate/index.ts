@@ -45,7 +45,12 @@ interface Placed {
   col: number;
 }
 
-export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions = {}): ValidationResult {
+/** `onTables` is given the recognised tables themselves (comparing drafts reads their figures). */
+export function validateWorkbook(
+  input: WorkbookGrid,
+  options: ValidateOptions = {},
+  onTables?: (tables: readonly Table[]) => void,
+): ValidationResult {
   // The add-in's own report and record sheets are not the user's figures.
   const workbook = { sheets: input.sheets.filter((s) => !isAddinSheet(s.name)) };
   const tables: Table[] = [];
@@ -80,6 +85,7 @@ export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions =
   const findings = placed.map((p) => p.finding);
   const counts = countBySeverity(findings);
   const verdict = decideVerdict(tables.length, counts);
+  onTables?.(tables);
   return {
     verdict,
     ready: verdict === "ready",
