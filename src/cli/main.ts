@@ -8,6 +8,7 @@ import { clearCommand } from "./clear";
 import { validateCommand } from "./validate";
 import { templateCommand } from "./template";
 import { demoCommand } from "./demo";
+import { compareCommand } from "./compare";
 import { escapeControlCharacters } from "./terminal-text";
 
 const COMMANDS: Record<string, Command> = {
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   clear: clearCommand,
   validate: validateCommand,
   template: templateCommand,
+  compare: compareCommand,
   demo: demoCommand,
 };
 

@@ -6,6 +6,8 @@ import { Severity } from "../findings";
 
 /** The report sheet listing every finding with a link to its cell. */
 export const REPORT_SHEET = "Savings check";
+/** The sheet `compare --annotate` adds: every change since the earlier draft, with a link to its cell. */
+export const CHANGES_SHEET = "Changes since draft";
 /** The very hidden sheet holding the record of what annotating added and what was there before. */
 export const RECORD_SHEET = "SavingsCheckRecord";
 /** Every note the add-in writes starts with this, so a reader can tell them from their own. */
@@ -17,6 +19,8 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   warning: "#FFE699",
   info: "#BDD7EE",
 };
+/** Cells changed since the earlier draft: lilac, unlike any finding's fill. */
+export const CHANGE_FILL = "#D9D2E9";
 
 /** The most characters Excel holds in a cell or a note. */
 export const EXCEL_CELL_CHARS = 32_767;
@@ -32,7 +36,7 @@ export function fitCell(text: string): string {
 
 /** The add-in's own sheets: never validated, never fingerprinted. */
 export function isAddinSheet(name: string): boolean {
-  return name === REPORT_SHEET || name === RECORD_SHEET;
+  return name === REPORT_SHEET || name === RECORD_SHEET || name === CHANGES_SHEET;
 }
 
 /** Key of a cell in the maps hosts fill with what they read: `Sheet!A1` (the cell part never holds a `!`). */

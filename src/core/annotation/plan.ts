@@ -96,18 +96,45 @@ export function planAnnotation(
   existing: ExistingMarks,
   checkedAt: Date,
 ): AnnotationPlan {
-  const previous = new Map<string, RecordedCell>();
-  for (const c of existing.record?.cells ?? []) previous.set(markKey(c.sheet, c.cell), c);
-
-  const cells: CellMark[] = [];
-  const recorded: RecordedCell[] = [];
-  for (const [key, group] of groupByCell(result.findings)) {
-    const { sheet, cell } = group[0];
+  const requests: MarkRequest[] = [];
+  for (const group of groupByCell(result.findings).values()) {
     const worst = group.reduce(
       (w, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[w] ? f.severity : w),
       group[0].severity,
     );
-    const fill = SEVERITY_FILL[worst];
+    const lines = [...new Set(group.map((f) => f.message))];
+    requests.push({ sheet: group[0].sheet, cell: group[0].cell, fill: SEVERITY_FILL[worst], lines });
+  }
+  const { cells, recorded } = planMarks(requests, existing);
+
+  const fingerprint = fingerprintWorkbook(workbook);
+  return {
+    clear: existing.record ? planClear(existing.record, existing) : null,
+    cells,
+    report: reportSheet(result, checkedAt, fingerprint),
+    record: { version: 1, checkedAt: checkedAt.toISOString(), fingerprint, reportSheet: REPORT_SHEET, cells: recorded },
+  };
+}
+
+/** A cell to mark: its fill and the lines of its note (after NOTE_PREFIX). */
+export interface MarkRequest {
+  sheet: string;
+  cell: string;
+  fill: string;
+  lines: string[];
+}
+
+/** The marks to make and what to record of each, given what the cells hold now (see ExistingMarks). */
+export function planMarks(
+  requests: readonly MarkRequest[],
+  existing: ExistingMarks,
+): { cells: CellMark[]; recorded: RecordedCell[] } {
+  const previous = new Map<string, RecordedCell>();
+  for (const c of existing.record?.cells ?? []) previous.set(markKey(c.sheet, c.cell), c);
+  const cells: CellMark[] = [];
+  const recorded: RecordedCell[] = [];
+  for (const { sheet, cell, fill, lines } of requests) {
+    const key = markKey(sheet, cell);
     const before = previous.get(key);
     const fillNow = existing.fills.get(key) ?? null;
     const noteNow = existing.notes.get(key) ?? "";
@@ -117,19 +144,11 @@ export function planAnnotation(
     const priorFill = keepsPrior ? before.priorFill : fillNow;
     const detail = keepsPrior ? before.priorFillDetail : existing.fillDetails?.get(key);
     const userNote = before !== undefined && noteNow === before.note ? "" : noteNow;
-    const messages = [...new Set(group.map((f) => f.message))];
-    const note = userNote ? null : fitCell(NOTE_PREFIX + messages.join("\n"));
+    const note = userNote ? null : fitCell(NOTE_PREFIX + lines.join("\n"));
     cells.push({ sheet, cell, note, fill });
     recorded.push({ sheet, cell, note, priorFill, fill, ...(detail !== undefined ? { priorFillDetail: detail } : {}) });
   }
-
-  const fingerprint = fingerprintWorkbook(workbook);
-  return {
-    clear: existing.record ? planClear(existing.record, existing) : null,
-    cells,
-    report: reportSheet(result, checkedAt, fingerprint),
-    record: { version: 1, checkedAt: checkedAt.toISOString(), fingerprint, reportSheet: REPORT_SHEET, cells: recorded },
-  };
+  return { cells, recorded };
 }
 
 function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {

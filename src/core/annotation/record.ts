@@ -4,7 +4,7 @@
  * closed, and from either host: the task pane and the command line write and read the same record.
  */
 import { CellValue, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, parseA1 } from "../grid";
-import { isAddinSheet, markKey, RECORD_SHEET, REPORT_SHEET, sameFill } from "./names";
+import { CHANGES_SHEET, isAddinSheet, markKey, RECORD_SHEET, REPORT_SHEET, sameFill } from "./names";
 
 export interface RecordedCell {
   sheet: string;
@@ -29,7 +29,7 @@ export interface AnnotationRecord {
   /** ISO 8601 time of the check. */
   checkedAt: string;
   fingerprint: string;
-  /** Name of the report sheet annotating added (deleted on clearing): always REPORT_SHEET. */
+  /** Name of the report sheet annotating added (deleted on clearing): REPORT_SHEET, or CHANGES_SHEET for a comparison. */
   reportSheet: string;
   cells: RecordedCell[];
   /**
@@ -109,7 +109,7 @@ function recordProblem(value: unknown): string | null {
   if (typeof r.checkedAt !== "string" || typeof r.fingerprint !== "string" || typeof r.reportSheet !== "string")
     return "the check time, fingerprint or report sheet name is missing";
   // Clearing deletes the report sheet it names: anything but the add-in's own would be the user's.
-  if (r.reportSheet !== REPORT_SHEET)
+  if (r.reportSheet !== REPORT_SHEET && r.reportSheet !== CHANGES_SHEET)
     return `it names the sheet '${r.reportSheet}' as its report, not '${REPORT_SHEET}'`;
   if (!Array.isArray(r.cells)) return "the list of marked cells is missing";
   for (const [i, c] of (r.cells as unknown[]).entries()) {

@@ -47,6 +47,8 @@ export interface Change {
   /** Before and after: plain decimal figures (an error's code; null for a blank), labels or units. */
   old: string | null;
   new: string | null;
+  /** The old figure, label or unit as the earlier draft showed it (`21,890`), for notes; null when new. */
+  was: string | null;
   /** New minus old, plain decimal, in `unit`; null when either side is not a figure. */
   difference: string | null;
   /** `£000`, `£m`, `%`, or null for counts and figures with no unit. */
@@ -151,6 +153,7 @@ function blank(kind: ChangeKind, n: TableSnapshot | null, o: TableSnapshot | nul
     column: null,
     old: null,
     new: null,
+    was: null,
     difference: null,
     unit: null,
     message: "",
@@ -225,6 +228,7 @@ function matchColumns(o: TableSnapshot, n: TableSnapshot, changes: Change[]): Co
         oldCell: toA1(o.columns[j].headerRow, o.columns[j].col),
         old: from,
         new: to,
+        was: from,
         message: `Unit changed from ${from} to ${to}: figures compared in ${to}`,
       });
     }
@@ -312,6 +316,7 @@ function renamed(o: TableSnapshot, n: TableSnapshot, before: LineSnapshot, after
     line: lineName(after),
     old: lineName(before),
     new: lineName(after),
+    was: lineName(before),
     message: `${lineName(before)}: renamed ${lineName(after)}`,
   };
 }
@@ -380,31 +385,34 @@ function figureChange(
       ...base,
       old: oldText,
       new: newText,
+      was: showFigure(oldText, oc.decimals),
       message: `${subject} ${showFigure(oldText, oc.decimals)} → ${showFigure(newText, nc.decimals)}`,
     };
   }
-  let was = oldValue;
+  let oldInUnit = oldValue;
   let oldDecimals = oc.decimals;
   let same = oldValue.eq(newValue);
   if (c.from && c.to) {
-    was = convertUnit(oldValue, c.from, c.to);
+    oldInUnit = convertUnit(oldValue, c.from, c.to);
     oldDecimals = decimalsInUnit(oc.decimals, c.from, c.to);
     // Compared at the coarser of the two shown precisions: 21,890 (£000) is 21.9 (£m).
     const places = Math.min(oldDecimals, nc.decimals);
-    same = roundAt(was, places).eq(roundAt(newValue, places));
+    same = roundAt(oldInUnit, places).eq(roundAt(newValue, places));
   }
   if (same) return null;
-  const difference = newValue.minus(was);
+  const difference = newValue.minus(oldInUnit);
   const places = Math.max(0, oldDecimals, nc.decimals);
   const sign = difference.isNegative() ? "" : "+";
   const unit = nc.unit === "%" ? " points" : nc.unit ? `, ${nc.unit}` : "";
+  const wasShown = formatFigure(oldInUnit, Math.max(0, oldDecimals));
   return {
     ...base,
-    old: was.toFixed(),
+    was: wasShown,
+    old: oldInUnit.toFixed(),
     new: newValue.toFixed(),
     difference: difference.toFixed(),
     message:
-      `${subject} ${formatFigure(was, Math.max(0, oldDecimals))} → ${formatFigure(newValue, nc.decimals)} ` +
+      `${subject} ${wasShown} → ${formatFigure(newValue, nc.decimals)} ` +
       `(${sign}${formatFigure(difference, places)}${unit})`,
   };
 }
