@@ -75,10 +75,13 @@ export interface Comparison {
 export function compareDrafts(before: Draft, after: Draft): Comparison {
   const changes: Change[] = [];
   const { pairs, added, removed } = matchTables(before.tables, after.tables);
+  const order = new Map(after.tables.map((t, i) => [t, i]));
+  pairs.sort((a, b) => order.get(a[1])! - order.get(b[1])!);
   for (const [o, n] of pairs) compareTable(o, n, changes);
   for (const t of added) changes.push(tableChange("table-added", t, null));
   for (const t of removed) changes.push(tableChange("table-removed", null, t));
-  const { fixed, fresh } = matchFindings(before.findings, after.findings);
+  const renamedTables = new Map(pairs.map(([o, n]) => [`${o.sheet}\u0000${o.name}`, n.name]));
+  const { fixed, fresh } = matchFindings(before.findings, after.findings, renamedTables);
   return {
     changes,
     then: draftVerdict(before),
@@ -428,28 +431,35 @@ function roundAt(value: Decimal, places: number): Decimal {
 
 /**
  * Findings fixed and findings new: the same finding is the same rule on the same sheet with the
- * same message, else the same rule at the same cell (its figures changed, it did not go away).
+ * same message, else at the same cell (its figures changed, it did not go away), else in the same
+ * table (rows inserted above moved it). `tables` gives each old table's name in the new draft.
  */
-function matchFindings(before: Finding[], after: Finding[]): { fixed: Finding[]; fresh: Finding[] } {
-  const left = new Set(before);
-  const fresh: Finding[] = [];
-  const unmatched: Finding[] = [];
-  const byMessage = groupBy(before, (f) => `${f.rule}\u0000${f.sheet}\u0000${f.message}`);
-  for (const f of after) {
-    const same = take(byMessage, `${f.rule}\u0000${f.sheet}\u0000${f.message}`, left);
-    if (same) left.delete(same);
-    else unmatched.push(f);
-  }
-  const byCell = groupBy(
-    before.filter((f) => left.has(f)),
+function matchFindings(
+  before: Finding[],
+  after: Finding[],
+  tables: Map<string, string>,
+): { fixed: Finding[]; fresh: Finding[] } {
+  const open = new Set(before);
+  let unmatched = after;
+  const passes: ((f: Finding, old: boolean) => string)[] = [
+    (f) => `${f.rule}\u0000${f.sheet}\u0000${f.message}`,
     (f) => `${f.rule}\u0000${f.sheet}\u0000${f.cell}`,
-  );
-  for (const f of unmatched) {
-    const same = take(byCell, `${f.rule}\u0000${f.sheet}\u0000${f.cell}`, left);
-    if (same) left.delete(same);
-    else fresh.push(f);
+    (f, old) => `${f.rule}\u0000${f.sheet}\u0000${old ? (tables.get(`${f.sheet}\u0000${f.table}`) ?? "") : f.table}`,
+  ];
+  for (const key of passes) {
+    const groups = groupBy(
+      before.filter((f) => open.has(f) && (key !== passes[2] || f.table !== "")),
+      (f) => key(f, true),
+    );
+    const rest: Finding[] = [];
+    for (const f of unmatched) {
+      const same = take(groups, key(f, false), open);
+      if (same) open.delete(same);
+      else rest.push(f);
+    }
+    unmatched = rest;
   }
-  return { fixed: before.filter((f) => left.has(f)), fresh };
+  return { fixed: before.filter((f) => open.has(f)), fresh: unmatched };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
