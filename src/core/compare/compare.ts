@@ -175,36 +175,34 @@ interface ColumnPair {
 
 function compareTable(o: TableSnapshot, n: TableSnapshot, changes: Change[]): void {
   const columns = matchColumns(o, n, changes);
-  const oldLines = new Map(o.lines.map((l) => [l.key, l]));
-  const matched = new Map<LineSnapshot, LineSnapshot>();
-  for (const l of n.lines) {
-    const before = oldLines.get(l.key);
-    if (before && before.kind === l.kind) {
-      matched.set(l, before);
-      oldLines.delete(l.key);
+  const oldIndex = new Map<string, number>();
+  o.lines.forEach((l, i) => oldIndex.set(l.key, i));
+  // The old line each new line is, by position (arrays: a register has 50,000 lines).
+  const matched: (LineSnapshot | undefined)[] = new Array(n.lines.length);
+  const taken = new Uint8Array(o.lines.length);
+  n.lines.forEach((l, i) => {
+    const j = oldIndex.get(l.key);
+    if (j !== undefined && o.lines[j].kind === l.kind) {
+      matched[i] = o.lines[j];
+      taken[j] = 1;
     }
-  }
-  const gone = [...oldLines.values()];
-  pairRenamed(
-    gone,
-    n.lines.filter((l) => !matched.has(l)),
-    columns,
-    matched,
-  );
-  const pairedOld = new Set(matched.values());
-  for (const l of n.lines) {
-    const before = matched.get(l);
+  });
+  pairRenamed(o, n, columns, matched, taken);
+  n.lines.forEach((l, i) => {
+    const before = matched[i];
     if (!before) {
       changes.push(lineAddedOrRemoved("added", o, n, l));
-      continue;
+      return;
     }
     if (before.label !== l.label || before.ref !== l.ref) changes.push(renamed(o, n, before, l));
     for (const c of columns) {
       const change = figureChange(o, n, before, l, c);
       if (change) changes.push(change);
     }
-  }
-  for (const l of gone) if (!pairedOld.has(l)) changes.push(lineAddedOrRemoved("removed", o, n, l));
+  });
+  o.lines.forEach((l, j) => {
+    if (!taken[j]) changes.push(lineAddedOrRemoved("removed", o, n, l));
+  });
 }
 
 /** Columns by key; the years and other columns only one draft has; a change of money unit. */
@@ -264,29 +262,31 @@ function columnChange(how: "added" | "removed", o: TableSnapshot, n: TableSnapsh
  * sub-totals pair in order whatever their figures: a table's total is its total.
  */
 function pairRenamed(
-  gone: LineSnapshot[],
-  fresh: LineSnapshot[],
+  o: TableSnapshot,
+  n: TableSnapshot,
   columns: ColumnPair[],
-  matched: Map<LineSnapshot, LineSnapshot>,
+  matched: (LineSnapshot | undefined)[],
+  taken: Uint8Array,
 ): void {
-  const bySignature = new Map<string, LineSnapshot[]>();
-  for (const l of gone) {
-    if (l.kind !== "line" || l.key.startsWith("line|fy:")) continue;
-    const key = signature(l, columns, "old");
-    (bySignature.get(key) ?? bySignature.set(key, []).get(key)!).push(l);
-  }
-  for (const l of fresh) {
-    if (l.kind !== "line" || l.key.startsWith("line|fy:")) continue;
-    const candidates = bySignature.get(signature(l, columns, "new"));
-    if (candidates && candidates.length > 0) matched.set(l, candidates.shift()!);
-  }
-  for (const kind of ["subtotal", "total"] as const) {
-    const olds = gone.filter((l) => l.kind === kind);
-    const news = fresh.filter((l) => l.kind === kind);
-    news.forEach((l, i) => {
-      if (i < olds.length) matched.set(l, olds[i]);
-    });
-  }
+  const isYear = (l: LineSnapshot) => l.key.startsWith("line|fy:");
+  const bySignature = new Map<string, number[]>();
+  const oldTotals: Record<string, number[]> = { subtotal: [], total: [] };
+  o.lines.forEach((l, j) => {
+    if (taken[j]) return;
+    if (l.kind !== "line") oldTotals[l.kind].push(j);
+    else if (!isYear(l)) {
+      const key = signature(l, columns, "old");
+      (bySignature.get(key) ?? bySignature.set(key, []).get(key)!).push(j);
+    }
+  });
+  n.lines.forEach((l, i) => {
+    if (matched[i] || (l.kind === "line" && isYear(l))) return;
+    const candidates = l.kind === "line" ? bySignature.get(signature(l, columns, "new")) : oldTotals[l.kind];
+    if (!candidates || candidates.length === 0) return;
+    const j = candidates.shift()!;
+    matched[i] = o.lines[j];
+    taken[j] = 1;
+  });
 }
 
 /** A line's figures in the matched columns, old money converted to the new unit. */
@@ -368,6 +368,8 @@ function figureChange(
 ): Change | null {
   const oldText = before.figures[c.o];
   const newText = after.figures[c.n];
+  // Most figures of a draft are as they were: no arithmetic for them.
+  if (oldText === newText && !(c.from && c.to)) return null;
   const oc = o.columns[c.o];
   const nc = n.columns[c.n];
   const oldValue = numeric(oldText);

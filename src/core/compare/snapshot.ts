@@ -98,15 +98,19 @@ function targetSnapshot(t: Extract<Table, { kind: "target" }>): TableSnapshot {
 
 function linesSnapshot(t: LinesTable): TableSnapshot {
   const columnKeys = new Keys();
-  const columns = t.columns.map((c, k) => ({
-    key: columnKeys.next(columnKey(c)),
-    label: columnLabel(c),
-    year: c.yearForm === "financial" || c.yearForm === "calendar" ? c.year : null,
-    unit: c.role === "pct" ? "%" : c.unit,
-    decimals: Math.max(0, ...t.rows.map((r) => (hasFigure(r.figures[k]) ? shownDecimals(r.figures[k]) : 0))),
-    col: c.col,
-    headerRow: c.headerRow,
-  }));
+  const columns = t.columns.map((c, k) => {
+    let decimals = 0;
+    for (const r of t.rows) if (hasFigure(r.figures[k])) decimals = Math.max(decimals, shownDecimals(r.figures[k]));
+    return {
+      key: columnKeys.next(columnKey(c)),
+      label: columnLabel(c),
+      year: c.yearForm === "financial" || c.yearForm === "calendar" ? c.year : null,
+      unit: c.role === "pct" ? "%" : c.unit,
+      decimals,
+      col: c.col,
+      headerRow: c.headerRow,
+    };
+  });
   const lineKeys = new Keys();
   const refCol = t.textColumns.ref;
   const lines: LineSnapshot[] = [];
@@ -181,6 +185,8 @@ function columnLabel(c: FigureColumn): string {
 }
 
 function figure(sheet: SheetGrid, a: Amount): string | null {
+  // Whole numbers, most of any draft, need no Decimal to be written exactly.
+  if (a.kind === "number" && a.exact === null && Number.isSafeInteger(a.value)) return String(a.value);
   if (hasFigure(a)) return formatPlain(exactValue(a));
   if (a.kind === "error") return errorAt(sheet.values[a.row]?.[a.col] ?? null) ?? "#VALUE!";
   if (a.kind === "unknown") return "?";
