@@ -9,7 +9,7 @@
 import { basename } from "path";
 import { Finding, plural } from "../core/findings";
 import { changedCells, planChangesAnnotation } from "../core/compare/annotate";
-import { Change, compareDrafts, Comparison, verdictChangeText } from "../core/compare/compare";
+import { Change, compareDrafts, Comparison, groupChanges, verdictChangeText } from "../core/compare/compare";
 import { readDraft } from "../core/compare/draft";
 import { describeMarks, sheetReference } from "./cell-references";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
@@ -144,14 +144,9 @@ function humanReport(request: CompareRequest, c: Comparison): string {
       : `${request.after}: ${plural(c.changes.length, "change")} since ${request.before}`,
     verdictChangeText(c),
   ];
-  const groups = new Map<string, Change[]>();
-  for (const ch of c.changes) {
-    const key = `${ch.table} on ${sheetReference(ch.sheet)}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(ch);
-  }
-  for (const [title, changes] of groups) {
-    lines.push("", title);
-    for (const ch of changes) {
+  for (const group of groupChanges(c.changes)) {
+    lines.push("", `${group.table} on ${sheetReference(group.sheet)}`);
+    for (const ch of group.changes) {
       const where =
         ch.cell !== null
           ? `${sheetReference(ch.sheet)}!${ch.cell}`

@@ -1,20 +1,39 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { Finding, plural, Severity } from "../core/findings";
+import { plural, Severity } from "../core/findings";
 import { WorkbookGrid } from "../core/grid";
-import { validateWorkbook, ValidationResult } from "../core/validate";
+import { ValidationResult } from "../core/validate";
+import { compareDrafts, Comparison } from "../core/compare/compare";
+import { Draft, readDraft } from "../core/compare/draft";
+import { ChangeList } from "./components/ChangeList";
 import { CheckControls } from "./components/CheckControls";
+import { CompareActions } from "./components/CompareActions";
 import { FindingList } from "./components/FindingList";
 import { MarkActions } from "./components/MarkActions";
 import { Notice, Notices } from "./components/Notices";
 import { SeverityFilter } from "./components/SeverityFilter";
 import { Verdict } from "./components/Verdict";
-import { clearMarks, insertTemplate, markFindings, readWorkbook, selectCell, showReportSheet } from "./excel";
+import {
+  clearMarks,
+  insertTemplate,
+  loadMarkedDraft,
+  markFindings,
+  readWorkbook,
+  selectCell,
+  showReportSheet,
+} from "./excel";
 import { errorMessage, groupFindings, SEVERITIES } from "./findings-view";
 
 /** Shown when marking could not write notes (ExcelApi 1.18 missing). */
 const NOTES_FALLBACK =
   "Notes need Excel for Microsoft 365 (ExcelApi 1.18): the cells are marked with fills and the report sheet lists every finding.";
+
+const NO_MARKED_DRAFT = {
+  "not-marked":
+    "This workbook carries no marks: Mark on sheet keeps its figures, so that the pane can later say what changed since.",
+  "no-snapshot":
+    "Its marks were made without keeping the figures (by the command line, or for the active sheet only): check the whole workbook and mark it again.",
+};
 
 const useStyles = makeStyles({
   main: {
@@ -33,6 +52,8 @@ const useStyles = makeStyles({
 interface Check {
   workbook: WorkbookGrid;
   result: ValidationResult;
+  /** What marking keeps for comparing later (SPEC §9). */
+  draft: Draft;
   checkedAt: Date;
   activeSheetOnly: boolean;
 }
@@ -46,6 +67,7 @@ export function App() {
   const [reportSheet, setReportSheet] = React.useState<string | null>(null);
   const [shown, setShown] = React.useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
+  const [comparison, setComparison] = React.useState<{ result: Comparison; comparedWith: string } | null>(null);
 
   /** Runs one Excel action with the spinner on; its failure becomes an error MessageBar. */
   async function run(label: string, failure: string, action: () => Promise<Notice[]>) {
@@ -63,8 +85,8 @@ export function App() {
   const onCheck = () =>
     run("Checking the workbook…", "Could not check the workbook", async () => {
       const workbook = await readWorkbook({ activeSheetOnly });
-      const result = validateWorkbook(workbook);
-      setCheck({ workbook, result, checkedAt: new Date(), activeSheetOnly });
+      const { result, draft } = readDraft(workbook);
+      setCheck({ workbook, result, draft, checkedAt: new Date(), activeSheetOnly });
       setCollapsed(new Set());
       return [];
     });
@@ -72,7 +94,9 @@ export function App() {
   const onMark = () =>
     run("Marking the cells…", "Could not mark the workbook", async () => {
       if (!check) return [];
-      const marked = await markFindings(check.workbook, check.result, check.checkedAt);
+      // The figures of a whole-workbook check are kept, so that Compare can later say what changed.
+      const draft = check.activeSheetOnly ? undefined : check.draft;
+      const marked = await markFindings(check.workbook, check.result, check.checkedAt, draft);
       setReportSheet(marked.reportSheet);
       const done: Notice = {
         intent: "success",
@@ -118,6 +142,21 @@ export function App() {
       ];
     });
 
+  const onCompareMarked = () =>
+    run("Comparing with the last marked version…", "Could not compare", async () => {
+      const marked = await loadMarkedDraft();
+      if (marked === "not-marked" || marked === "no-snapshot") {
+        setComparison(null);
+        return [{ intent: "info", title: "Nothing to compare with", text: NO_MARKED_DRAFT[marked] }];
+      }
+      const workbook = await readWorkbook();
+      setComparison({
+        result: compareDrafts(marked, readDraft(workbook).draft),
+        comparedWith: "the last marked version",
+      });
+      return [];
+    });
+
   const onShowReport = () =>
     run("Opening the report…", "Could not open the report sheet", async () => {
       await showReportSheet();
@@ -125,11 +164,10 @@ export function App() {
     });
 
   // Selecting a cell is quick and leaves the findings' notices alone; only a failure is said.
-  const onSelect = (finding: Finding) =>
-    selectCell(finding.sheet, finding.cell).catch((error: unknown) =>
-      setNotices([
-        { intent: "error", title: `Could not select ${finding.sheet}!${finding.cell}`, text: errorMessage(error) },
-      ]),
+  // Selecting a finding's or a change's cell.
+  const onSelect = (at: { sheet: string; cell: string }) =>
+    selectCell(at.sheet, at.cell).catch((error: unknown) =>
+      setNotices([{ intent: "error", title: `Could not select ${at.sheet}!${at.cell}`, text: errorMessage(error) }]),
     );
 
   const toggleSeverity = (severity: Severity) => {
@@ -161,6 +199,15 @@ export function App() {
         onInsertTemplate={onInsertTemplate}
         onShowReport={onShowReport}
       />
+      <CompareActions busy={busyLabel !== null} onCompareMarked={onCompareMarked} />
+      {comparison && (
+        <section className={styles.findings} aria-labelledby="changes-heading">
+          <h2 id="changes-heading" className={styles.heading}>
+            Changes
+          </h2>
+          <ChangeList comparison={comparison.result} comparedWith={comparison.comparedWith} onSelect={onSelect} />
+        </section>
+      )}
       {check && check.result.findings.length > 0 && (
         <section className={styles.findings} aria-labelledby="findings-heading">
           <h2 id="findings-heading" className={styles.heading}>

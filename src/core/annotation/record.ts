@@ -3,6 +3,7 @@
  * added and what was there before, so that clearing removes exactly that, even after the file is
  * closed, and from either host: the task pane and the command line write and read the same record.
  */
+import type { Draft } from "../compare/draft";
 import { CellValue, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, parseA1 } from "../grid";
 import { CHANGES_SHEET, isAddinSheet, markKey, RECORD_SHEET, REPORT_SHEET, sameFill } from "./names";
 
@@ -37,6 +38,11 @@ export interface AnnotationRecord {
    * had before the command line appended its own, so that clearing can take those away again.
    */
   styleCounts?: Record<string, number>;
+  /**
+   * Optional: the marked draft's verdict, findings and tables' figures (SPEC §9), kept by the pane
+   * so that it can later say what changed since, with no second file.
+   */
+  draft?: Draft;
 }
 
 /**

@@ -481,3 +481,23 @@ function take<T>(groups: Map<string, T[]>, key: string, open: Set<T>): T | undef
   }
   return undefined;
 }
+
+/** The changes of one table, for listing them grouped (the command line, the pane). */
+export interface ChangeGroup {
+  /** Stable key: sheet and table. */
+  key: string;
+  sheet: string;
+  table: string;
+  changes: Change[];
+}
+
+/** Changes grouped by (sheet, table), in the order they come. */
+export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
+  const groups = groupBy([...changes], (c) => `${c.sheet}\u0000${c.table}`);
+  return [...groups].map(([key, grouped]) => ({
+    key,
+    sheet: grouped[0].sheet,
+    table: grouped[0].table,
+    changes: grouped,
+  }));
+}
