@@ -157,6 +157,15 @@ export function App() {
       return [];
     });
 
+  const onCompareFile = (file: File) =>
+    run(`Comparing with ${file.name}…`, `Could not compare with ${file.name}`, async () => {
+      // The file reader is loaded only now: the pane's first bundle does not carry it.
+      const { draftOfFile } = await import(/* webpackChunkName: "compare-file" */ "./compare-file.js");
+      const before = await draftOfFile(file);
+      setComparison({ result: compareDrafts(before, readDraft(await readWorkbook()).draft), comparedWith: file.name });
+      return [];
+    });
+
   const onShowReport = () =>
     run("Opening the report…", "Could not open the report sheet", async () => {
       await showReportSheet();
@@ -199,7 +208,7 @@ export function App() {
         onInsertTemplate={onInsertTemplate}
         onShowReport={onShowReport}
       />
-      <CompareActions busy={busyLabel !== null} onCompareMarked={onCompareMarked} />
+      <CompareActions busy={busyLabel !== null} onCompareMarked={onCompareMarked} onCompareFile={onCompareFile} />
       {comparison && (
         <section className={styles.findings} aria-labelledby="changes-heading">
           <h2 id="changes-heading" className={styles.heading}>
