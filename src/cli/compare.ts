@@ -7,13 +7,15 @@
  * ever written.
  */
 import { basename } from "path";
-import { Finding, plural } from "../core/findings";
+import { plural } from "../core/findings";
 import { changedCells, planChangesAnnotation } from "../core/compare/annotate";
 import { Change, compareDrafts, Comparison, groupChanges, verdictChangeText } from "../core/compare/compare";
 import { readDraft } from "../core/compare/draft";
 import { describeMarks, sheetReference } from "./cell-references";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { escapeControlCharacters } from "./terminal-text";
+import { parseReportOptions } from "./report-options";
+import { findingJson, findingLine } from "./validate";
 import { writePlannedCopy } from "./xlsx/annotated-copy";
 import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
 import { readWorkbookFile } from "./xlsx/workbook-file";
@@ -37,23 +39,7 @@ export const compareCommand: Command = {
 };
 
 function parseCompareArgs(args: string[]): CompareRequest {
-  const files: string[] = [];
-  let json = false;
-  let annotate: string | null = null;
-  let force = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--json") json = true;
-    else if (arg === FORCE_OPTION) force = true;
-    else if (arg === "--annotate") {
-      const out = args[++i];
-      if (out === undefined || out.startsWith("--"))
-        throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
-      annotate = out;
-    } else if (arg.startsWith("--"))
-      throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>, ${FORCE_OPTION})`);
-    else files.push(arg);
-  }
+  const { files, json, annotate, force } = parseReportOptions(args);
   if (files.length !== 2)
     throw new UsageError(
       `${files.length < 2 ? "needs" : "takes"} two workbooks, the earlier draft and the new one (usage: savings-check ${USAGE})`,
@@ -94,15 +80,6 @@ export async function runCompare(request: CompareRequest, output: Output): Promi
   }
   return comparison.changes.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
-
-const findingJson = ({ rule, severity, sheet, cell, message, table }: Finding) => ({
-  rule,
-  severity,
-  sheet,
-  cell,
-  message,
-  table,
-});
 
 /** The JSON schema of README "What changed since the last draft": keys in this order, always all present. */
 function jsonReport(request: CompareRequest, c: Comparison) {
@@ -160,10 +137,7 @@ function humanReport(request: CompareRequest, c: Comparison): string {
   ] as const) {
     if (findings.length === 0) continue;
     lines.push("", `${title} (${findings.length}):`);
-    for (const f of findings)
-      lines.push(
-        `  ${`${sheetReference(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
-      );
+    for (const f of findings) lines.push(findingLine(f));
   }
   return lines.map(escapeControlCharacters).join("\n");
 }

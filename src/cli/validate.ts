@@ -11,7 +11,8 @@ import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { writeAnnotatedCopy } from "./xlsx/annotated-copy";
 import { describeMarks, sheetReference as sheetName } from "./cell-references";
 import { escapeControlCharacters } from "./terminal-text";
-import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
+import { parseReportOptions } from "./report-options";
+import { checkOutputPath } from "./xlsx/safe-write";
 import { readWorkbookFile } from "./xlsx/workbook-file";
 
 export interface ValidateRequest {
@@ -31,25 +32,10 @@ export const validateCommand: Command = {
 };
 
 function parseValidateArgs(args: string[]): ValidateRequest {
-  let input: string | null = null;
-  let json = false;
-  let annotate: string | null = null;
-  let force = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--json") json = true;
-    else if (arg === FORCE_OPTION) force = true;
-    else if (arg === "--annotate") {
-      const out = args[++i];
-      if (out === undefined || out.startsWith("--"))
-        throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
-      annotate = out;
-    } else if (arg.startsWith("--"))
-      throw new UsageError(`unknown option '${arg}' (options: --json, --annotate <out.xlsx>, ${FORCE_OPTION})`);
-    else if (input === null) input = arg;
-    else throw new UsageError(`one workbook at a time: unexpected '${arg}'`);
-  }
-  if (input === null) throw new UsageError(`which workbook? usage: savings-check ${validateCommand.usage}`);
+  const { files, json, annotate, force } = parseReportOptions(args);
+  if (files.length === 0) throw new UsageError(`which workbook? usage: savings-check ${validateCommand.usage}`);
+  if (files.length > 1) throw new UsageError(`one workbook at a time: unexpected '${files[1]}'`);
+  const input = files[0];
   if (annotate !== null) checkOutputPath(input, annotate, force);
   return { input, json, annotate, force };
 }
@@ -92,16 +78,18 @@ function jsonReport(file: string, result: ValidationResult) {
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
     coverage: { figures: result.coverage.figures, checked: result.coverage.checked },
     tables: result.tables.map(({ sheet, kind, range, name, declared }) => ({ sheet, kind, range, name, declared })),
-    findings: result.findings.map(({ rule, severity, sheet, cell, message, table }) => ({
-      rule,
-      severity,
-      sheet,
-      cell,
-      message,
-      table,
-      accepted: false,
-    })),
+    findings: result.findings.map((f) => ({ ...findingJson(f), accepted: false })),
   };
+}
+
+/** A finding in the JSON of SPEC §7 (`compare --json` lists them too). */
+export function findingJson({ rule, severity, sheet, cell, message, table }: Finding) {
+  return { rule, severity, sheet, cell, message, table };
+}
+
+/** A finding as one line of the human output: cell, severity, rule, message. */
+export function findingLine(f: Finding): string {
+  return `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`;
 }
 
 /** The verdict with how much was checked, the counts, the tables found, then the findings grouped by table. */
@@ -124,10 +112,7 @@ function humanReport(file: string, result: ValidationResult): string {
   }
   for (const [title, findings] of groups) {
     lines.push("", title);
-    for (const f of findings)
-      lines.push(
-        `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
-      );
+    for (const f of findings) lines.push(findingLine(f));
   }
   return lines.map(escapeControlCharacters).join("\n");
 }
