@@ -1,31 +1,10 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { Comparison, groupChanges, verdictChangeText } from "../../core/compare/compare";
+import { useListStyles } from "./FindingList";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  heading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
-  change: {
-    width: "100%",
-    height: "auto",
-    minWidth: 0,
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    textAlign: "left",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    fontWeight: tokens.fontWeightRegular,
-  },
   gone: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, display: "block" },
-  message: { overflowWrap: "anywhere" },
-  where: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface ChangeListProps {
@@ -37,7 +16,7 @@ export interface ChangeListProps {
 
 /** What changed, per table, like the findings: a change whose cell is still there selects it. */
 export function ChangeList({ comparison, comparedWith, onSelect }: ChangeListProps) {
-  const styles = useStyles();
+  const styles = { ...useListStyles(), ...useStyles() };
   const groups = groupChanges(comparison.changes);
   return (
     <>
@@ -49,8 +28,8 @@ export function ChangeList({ comparison, comparedWith, onSelect }: ChangeListPro
       </Text>
       {groups.map((group) => (
         <section key={group.key}>
-          <h3 className={styles.heading}>
-            {group.table} <span className={styles.where}>({group.sheet})</span>
+          <h3 className={styles.severity}>
+            {group.table} <span className={styles.counts}>({group.sheet})</span>
           </h3>
           <ul className={styles.list}>
             {group.changes.map((change, i) => (
@@ -58,10 +37,10 @@ export function ChangeList({ comparison, comparedWith, onSelect }: ChangeListPro
                 {change.cell !== null ? (
                   <Button
                     appearance="subtle"
-                    className={styles.change}
+                    className={styles.finding}
                     onClick={() => onSelect({ sheet: change.sheet, cell: change.cell! })}
                   >
-                    <span className={styles.where}>
+                    <span className={styles.counts}>
                       {change.sheet}!{change.cell}
                     </span>
                     <span className={styles.message}>{change.message}</span>
