@@ -1,7 +1,7 @@
 /**
  * Property: take a workbook (a workstream summary and a phasing table), apply random edits (change
- * figures, insert and delete lines, rename labels, move a table, add a year, change the summary's
- * unit from £000 to £m), compare the two drafts: the report lists exactly the edits made and
+ * figures, insert and delete lines, rename labels, move a table, show more decimals, add a year,
+ * change the summary's unit from £000 to £m), compare the two drafts: the report lists exactly the edits made and
  * nothing else. Figures are unique and between 100 and 199 (£000), so that no line adds up to
  * others (the engine finds totals by arithmetic) and no removed line matches an added one.
  */
@@ -22,6 +22,8 @@ interface Model {
   /** Column names: `budget`, `saving` for the summary, financial years (start years) for the phasing. */
   columns: (string | number)[];
   unit: "£000" | "£m";
+  /** Decimals the number format shows beyond the unit's own: a formatting-only change. */
+  extraDecimals: number;
   lines: Line[];
 }
 
@@ -31,6 +33,7 @@ type Edit =
   | { kind: "delete"; table: 0 | 1; line: number }
   | { kind: "rename"; table: 0 | 1; line: number }
   | { kind: "move"; table: 0 | 1; rows: number; cols: number }
+  | { kind: "format"; table: 0 | 1; decimals: number }
   | { kind: "add-year" }
   | { kind: "unit" };
 
@@ -60,7 +63,9 @@ function render(name: string, m: Model, header: (c: string | number) => string):
   m.lines.forEach((line, i) => {
     put(i + 2, 0, line.label);
     line.figures.forEach((f, k) =>
-      m.unit === "£m" ? put(i + 2, k + 1, f / 1000, "0.000") : put(i + 2, k + 1, f, "#,##0"),
+      m.unit === "£m"
+        ? put(i + 2, k + 1, f / 1000, `0.${"0".repeat(3 + m.extraDecimals)}`)
+        : put(i + 2, k + 1, f, m.extraDecimals > 0 ? `#,##0.${"0".repeat(m.extraDecimals)}` : "#,##0"),
     );
   });
   for (let r = 0; r < values.length; r++) {
@@ -97,6 +102,11 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     rows: fc.integer({ min: 0, max: 3 }),
     cols: fc.integer({ min: 0, max: 2 }),
   }),
+  fc.record({
+    kind: fc.constant("format" as const),
+    table: fc.constantFrom(0 as const, 1 as const),
+    decimals: fc.integer({ min: 1, max: 2 }),
+  }),
   fc.constant({ kind: "add-year" as const }),
   fc.constant({ kind: "unit" as const }),
 );
@@ -127,6 +137,7 @@ test("the report lists exactly the edits made, and nothing else", () => {
           left: 0,
           columns: ["budget", "saving"],
           unit: "£000",
+          extraDecimals: 0,
           lines: Array.from({ length: s.summaryLines }, () => ({
             label: label(),
             figures: [figures.take(), figures.take()],
@@ -137,6 +148,7 @@ test("the report lists exactly the edits made, and nothing else", () => {
           left: 0,
           columns: Array.from({ length: s.years }, (_, k) => 2024 + k),
           unit: "£000",
+          extraDecimals: 0,
           lines: Array.from({ length: s.phasingLines }, () => ({
             label: label(),
             figures: Array.from({ length: s.years }, () => figures.take()),
@@ -175,6 +187,10 @@ test("the report lists exactly the edits made, and nothing else", () => {
         if (e.kind === "move") {
           m.top += e.rows;
           m.left += e.cols;
+          continue;
+        }
+        if (e.kind === "format") {
+          m.extraDecimals = e.decimals;
           continue;
         }
         const free = m.lines.filter((l) => !touched.has(l));
