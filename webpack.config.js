@@ -62,10 +62,7 @@ module.exports = async (env, options) => {
           // tree-shake Fluent UI: with CommonJS the pane bundle carries every icon (18 MB, not 0.5 MB).
           use: {
             loader: "ts-loader",
-            options: {
-              onlyCompileBundledFiles: true,
-              compilerOptions: { module: "es2020", moduleResolution: "bundler" },
-            },
+            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler" } },
           },
         },
       ],
@@ -73,16 +70,8 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new FunctionsMetadataCheck(), // the build fails if a function of src/core/function-args.ts loses its metadata
-      new HtmlWebpackPlugin({
-        filename: "functions.html",
-        template: "./src/functions/functions.html",
-        chunks: ["functions"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-      }),
+      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HelpPage(), // help.html from the README's sections for users: the manifest's SupportUrl and LearnMoreUrl
       new CopyWebpackPlugin({
         patterns: [
@@ -91,8 +80,7 @@ module.exports = async (env, options) => {
             from: "manifest.xml",
             to: "manifest.xml",
             // FUNCTIONS_NAMESPACE=CS: the fallback of SPEC §3, functions typed =CS.SAVINGS.PCT (README).
-            transform: (content) =>
-              withNamespace(content.toString().replaceAll(DEV_URL, addinUrl), process.env.FUNCTIONS_NAMESPACE),
+            transform: (content) => withNamespace(content.toString().replaceAll(DEV_URL, addinUrl), process.env.FUNCTIONS_NAMESPACE),
           },
         ],
       }),
