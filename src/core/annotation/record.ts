@@ -116,7 +116,7 @@ function recordProblem(value: unknown): string | null {
     return "the check time, fingerprint or report sheet name is missing";
   // Clearing deletes the report sheet it names: anything but the add-in's own would be the user's.
   if (r.reportSheet !== REPORT_SHEET && r.reportSheet !== CHANGES_SHEET)
-    return `it names the sheet '${r.reportSheet}' as its report, not '${REPORT_SHEET}'`;
+    return `it names the sheet '${r.reportSheet}' as its report, not '${REPORT_SHEET}' or '${CHANGES_SHEET}'`;
   if (!Array.isArray(r.cells)) return "the list of marked cells is missing";
   for (const [i, c] of (r.cells as unknown[]).entries()) {
     if (!isRecordedCell(c)) return `marked cell ${i + 1} is incomplete`;
