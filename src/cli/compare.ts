@@ -15,7 +15,7 @@ import { describeMarks, sheetReference } from "./cell-references";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { escapeControlCharacters } from "./terminal-text";
 import { parseReportOptions } from "./report-options";
-import { findingJson, findingLine } from "./validate";
+import { findingJson, findingLine, startProgress } from "./validate";
 import { writePlannedCopy } from "./xlsx/annotated-copy";
 import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
 import { readWorkbookFile } from "./xlsx/workbook-file";
@@ -53,25 +53,33 @@ function parseCompareArgs(args: string[]): CompareRequest {
 }
 
 export async function runCompare(request: CompareRequest, output: Output): Promise<number> {
-  const before = readDraft(readWorkbookFile(request.before).grid).draft;
-  const file = readWorkbookFile(request.after);
-  const after = readDraft(file.grid).draft;
-  const comparison = compareDrafts(before, after);
-  if (request.annotate !== null) {
-    const { notFound } = writePlannedCopy(
-      file,
-      request.annotate,
-      changedCells(comparison),
-      (n) => `the comparison found ${n} changed cells`,
-      request.force,
-      (marks) => planChangesAnnotation(file.grid, comparison, after, basename(request.before), marks, new Date()),
-    );
-    if (notFound.length > 0)
-      output.err(
-        escapeControlCharacters(
-          `savings-check compare: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
-        ),
+  const progress = startProgress(`${request.before} and ${request.after}`);
+  let comparison: Comparison;
+  try {
+    const before = readDraft(readWorkbookFile(request.before).grid).draft;
+    const file = readWorkbookFile(request.after);
+    progress.step("comparing");
+    const after = readDraft(file.grid).draft;
+    comparison = compareDrafts(before, after);
+    if (request.annotate !== null) {
+      progress.step("annotating");
+      const { notFound } = writePlannedCopy(
+        file,
+        request.annotate,
+        changedCells(comparison),
+        (n) => `the comparison found ${n} changed cells`,
+        request.force,
+        (marks) => planChangesAnnotation(file.grid, comparison, after, basename(request.before), marks, new Date()),
       );
+      if (notFound.length > 0)
+        output.err(
+          escapeControlCharacters(
+            `savings-check compare: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
+          ),
+        );
+    }
+  } finally {
+    progress.done();
   }
   if (request.json) output.out(JSON.stringify(jsonReport(request, comparison)));
   else {

@@ -122,7 +122,7 @@ function countsText(counts: SeverityCounts): string {
 }
 
 /** A line on a terminal's stderr, shown only once the work has taken more than a second. */
-function startProgress(file: string) {
+export function startProgress(file: string) {
   const tty = process.stderr.isTTY === true;
   let stage = "reading";
   let shown = false;
