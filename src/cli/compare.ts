@@ -28,7 +28,7 @@ export interface CompareRequest {
   force: boolean;
 }
 
-const USAGE = `compare <old.xlsx> <new.xlsx> [--json] [--annotate <out.xlsx> [${FORCE_OPTION}]]`;
+const USAGE = `compare <old.xlsx> <new.xlsx> [--json] [--annotate <out> [${FORCE_OPTION}]]`;
 
 export const compareCommand: Command = {
   usage: USAGE,

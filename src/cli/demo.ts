@@ -18,7 +18,7 @@ const SECOND_ANNOTATED = "examples/savings-proposals-draft2.annotated.xlsx";
 
 export const demoCommand: Command = {
   usage: "demo",
-  summary: "check the bundled example workbook and write its annotated copy beside it",
+  summary: "check the bundled example workbook, compare it with its second draft, write both annotated copies",
   async run(args, output) {
     if (args.length > 0) throw new UsageError("demo takes no arguments");
     const root = packageRoot();

@@ -178,3 +178,15 @@ test("re-annotating a copy annotated by validate replaces that annotation, and c
   expect(differingParts(readParts(FIRST), readParts(cleared))).toEqual([]);
   expect(existsSync(cleared)).toBe(true);
 });
+
+test("the demo shows the comparison of the example's two drafts and writes the second's annotated copy", async () => {
+  const before = readFileSync(SECOND);
+  const { status, out } = await run("demo");
+  expect(status).toBe(0);
+  expect(out).toContain("examples/savings-proposals-draft2.xlsx: 14 changes since examples/savings-proposals.xlsx");
+  expect(out).toContain(
+    "Annotated copy of examples/savings-proposals-draft2.xlsx: examples/savings-proposals-draft2.annotated.xlsx",
+  );
+  expect(existsSync(resolve(__dirname, "../../examples/savings-proposals-draft2.annotated.xlsx"))).toBe(true);
+  expect(readFileSync(SECOND).equals(before)).toBe(true);
+});
