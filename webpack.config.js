@@ -36,11 +36,11 @@ module.exports = async (env, options) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // The pane's Compare with a file… reads a workbook with the command line's reader, whose only
-      // Node needs there are path.posix (shimmed) and, for files on disk alone, fs (never called).
+      // Node needs there are path.posix (shimmed) and, for files on disk alone, fs and zlib (never called).
       alias: { path$: path.resolve(__dirname, "src/taskpane/path-posix.ts") },
       // A dynamic import names its module with `.js`, as TypeScript's node16 resolution wants.
       extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-      fallback: { fs: false },
+      fallback: { fs: false, zlib: false },
     },
     module: {
       rules: [

@@ -4,11 +4,12 @@
  * a directory, empty, text or CSV, an old binary .xls or a password-protected workbook (both OLE2
  * compound files), a truncated zip, a zip bomb, a zip that is not a workbook. The zip's central
  * directory is read here by hand, and sizes are judged before anything is inflated. The checks of
- * the bytes use no Node module (plain Uint8Array, fflate), so that the pane reads a file it is
- * given (Compare with a file…) with the same checks.
+ * the bytes use no Node module (plain Uint8Array; fflate, or Node's faster zlib for files on disk),
+ * so that the pane reads a file it is given (Compare with a file…) with the same checks.
  */
 import { Inflate } from "fflate";
 import { readFileSync, statSync } from "fs";
+import { inflateRawSync } from "zlib";
 import { UsageError } from "../command";
 
 /** Most a workbook may inflate to in all: far above any council return, far below exhausting memory. */
@@ -77,11 +78,11 @@ export function readXlsxSafely(path: string): CheckedZip {
   } catch (error) {
     throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
   }
-  return { bytes, entries: checkXlsxBytes(bytes, path) };
+  return { bytes, entries: checkXlsxBytes(bytes, path, zlibInflatesPast) };
 }
 
 /** Throws a UsageError naming what is wrong with the bytes of `path`, or returns their zip directory when they are a safe .xlsx. */
-export function checkXlsxBytes(bytes: Uint8Array, path: string): ZipEntry[] {
+export function checkXlsxBytes(bytes: Uint8Array, path: string, inflates: SizeCheck = fflateInflatesPast): ZipEntry[] {
   if (startsWith(bytes, OLE2_MAGIC, 0)) {
     // An encrypted .xlsx is an OLE2 container holding a stream named EncryptedPackage.
     if (contains(bytes, ENCRYPTED_PACKAGE)) {
@@ -101,7 +102,7 @@ export function checkXlsxBytes(bytes: Uint8Array, path: string): ZipEntry[] {
   if (!entries.some((e) => e.name === "xl/workbook.xml")) {
     throw new UsageError(`${path} is a zip file but not an .xlsx workbook (no xl/workbook.xml)`);
   }
-  checkSizes(bytes, entries, path);
+  checkSizes(bytes, entries, path, inflates);
   return entries;
 }
 
@@ -167,7 +168,7 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
-function checkSizes(bytes: Uint8Array, entries: ZipEntry[], path: string): void {
+function checkSizes(bytes: Uint8Array, entries: ZipEntry[], path: string, inflates: SizeCheck): void {
   const bomb = (why: string, when = "before inflating it") =>
     new UsageError(`${path} looks like a zip bomb (${why}); refused ${when}`);
   let total = 0;
@@ -196,7 +197,7 @@ function checkSizes(bytes: Uint8Array, entries: ZipEntry[], path: string): void 
   if (worstCase <= MAX_UNCOMPRESSED_BYTES) return;
   for (const e of entries) {
     if (e.method !== 8) continue;
-    const problem = inflatesPast(
+    const problem = inflates(
       bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize),
       Math.max(1, e.uncompressedSize),
     );
@@ -207,7 +208,20 @@ function checkSizes(bytes: Uint8Array, entries: ZipEntry[], path: string): void 
 }
 
 /** Whether deflated data inflates past `limit` bytes (stopping as soon as it does, keeping nothing), or is damaged. */
-function inflatesPast(data: Uint8Array, limit: number): "past" | "damaged" | null {
+type SizeCheck = (data: Uint8Array, limit: number) => "past" | "damaged" | null;
+
+/** Node's native inflater: several times faster than fflate on a large sheet. */
+const zlibInflatesPast: SizeCheck = (data, limit) => {
+  try {
+    inflateRawSync(data, { maxOutputLength: limit });
+    return null;
+  } catch (error) {
+    return error instanceof RangeError ? "past" : "damaged";
+  }
+};
+
+/** fflate's, where Node's zlib is not (the pane). */
+const fflateInflatesPast: SizeCheck = (data, limit) => {
   let size = 0;
   const past = new RangeError("past its stated size");
   const inflater = new Inflate((chunk) => {
@@ -223,7 +237,7 @@ function inflatesPast(data: Uint8Array, limit: number): "past" | "damaged" | nul
     return error === past ? "past" : "damaged";
   }
   return null;
-}
+};
 
 function looksLikeText(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 512);
