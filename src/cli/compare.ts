@@ -11,11 +11,11 @@ import { plural } from "../core/findings";
 import { changedCells, planChangesAnnotation } from "../core/compare/annotate";
 import { Change, compareDrafts, Comparison, groupChanges, verdictChangeText } from "../core/compare/compare";
 import { readDraft } from "../core/compare/draft";
-import { describeMarks, sheetReference } from "./cell-references";
+import { sheetReference } from "./cell-references";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { escapeControlCharacters } from "./terminal-text";
 import { parseReportOptions } from "./report-options";
-import { findingJson, findingLine, startProgress } from "./validate";
+import { findingJson, findingLine, reportMarksNotFound, startProgress } from "./validate";
 import { writePlannedCopy } from "./xlsx/annotated-copy";
 import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
 import { readWorkbookFile } from "./xlsx/workbook-file";
@@ -71,12 +71,7 @@ export async function runCompare(request: CompareRequest, output: Output): Promi
         request.force,
         (marks) => planChangesAnnotation(file.grid, comparison, after, basename(request.before), marks, new Date()),
       );
-      if (notFound.length > 0)
-        output.err(
-          escapeControlCharacters(
-            `savings-check compare: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
-          ),
-        );
+      reportMarksNotFound("compare", notFound, output);
     }
   } finally {
     progress.done();

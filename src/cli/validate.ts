@@ -51,12 +51,7 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
     if (request.annotate !== null) {
       progress.step("annotating");
       const { notFound } = writeAnnotatedCopy(input, request.annotate, result, new Date(), request.force);
-      if (notFound.length > 0)
-        output.err(
-          escapeControlCharacters(
-            `savings-check validate: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
-          ),
-        );
+      reportMarksNotFound("validate", notFound, output);
     }
   } finally {
     progress.done();
@@ -80,6 +75,20 @@ function jsonReport(file: string, result: ValidationResult) {
     tables: result.tables.map(({ sheet, kind, range, name, declared }) => ({ sheet, kind, range, name, declared })),
     findings: result.findings.map((f) => ({ ...findingJson(f), accepted: false })),
   };
+}
+
+/** Marks of an earlier annotation that re-annotating could not find, said on stderr (validate and compare). */
+export function reportMarksNotFound(
+  command: string,
+  notFound: { sheet: string; cell: string }[],
+  output: Output,
+): void {
+  if (notFound.length > 0)
+    output.err(
+      escapeControlCharacters(
+        `savings-check ${command}: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
+      ),
+    );
 }
 
 /** A finding in the JSON of SPEC §7 (`compare --json` lists them too). */
