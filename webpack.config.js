@@ -33,7 +33,15 @@ module.exports = async (env, options) => {
     },
     experiments: { layers: true },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The pane's Compare with a file… reads a workbook with the command line's reader, whose only
+      // Node needs there are path.posix (shimmed) and, for files on disk alone, fs and zlib (never called).
+      alias: { path$: path.resolve(__dirname, "src/taskpane/path-posix.ts") },
+      // A dynamic import names its module with `.js`, as TypeScript's node16 resolution wants.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      fallback: { fs: false, zlib: false },
+    },
     module: {
       rules: [
         // The metadata plugin's loader appends CustomFunctions.associate() to the functions file, and

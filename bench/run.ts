@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: prints the speed and memory figures that the issues set goals for.
  * `npm run bench -- --json` prints them as one JSON object with dotted keys
- * (`functions.evalsPerSecond`, `validate.ratio50k`, `pane.readSyncs50k`, …).
+ * (`functions.evalsPerSecond`, `validate.ratio50k`, `pane.readSyncs50k`, `compare.ms50k`, …).
  * Each section lives in its own file beside this one and returns its figures.
  */
 import { BenchSection } from "./section";
 import { functionsBench } from "./functions";
 import { validateBench } from "./validate";
 import { paneBench } from "./pane";
+import { compareBench } from "./compare";
 
-const SECTIONS: BenchSection[] = [functionsBench, validateBench, paneBench];
+const SECTIONS: BenchSection[] = [functionsBench, validateBench, paneBench, compareBench];
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");

@@ -9,6 +9,7 @@ import { validateCommand } from "./validate";
 import { templateCommand } from "./template";
 import { demoCommand } from "./demo";
 import { settingsCommand } from "./settings";
+import { compareCommand } from "./compare";
 import { escapeControlCharacters } from "./terminal-text";
 
 const COMMANDS: Record<string, Command> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   clear: clearCommand,
   validate: validateCommand,
   template: templateCommand,
+  compare: compareCommand,
   demo: demoCommand,
   settings: settingsCommand,
 };

@@ -8,16 +8,17 @@ import { Finding, plural, SeverityCounts } from "../core/findings";
 import { settingsInForce, settingsLines } from "../core/settings/describe";
 import { decodeSettings } from "../core/settings/sheet";
 import { Settings } from "../core/settings/settings";
-import { validateWorkbook, ValidationResult } from "../core/validate";
+import { ValidateOptions, validateWorkbook, ValidationResult } from "../core/validate";
 import { coverageText, verdictText } from "../core/validate/verdict";
 import { Command, EXIT_FAILED, EXIT_OK, Output, UsageError } from "./command";
 import { writeAnnotatedCopy } from "./xlsx/annotated-copy";
 import { describeMarks, sheetReference as sheetName } from "./cell-references";
 import { escapeControlCharacters } from "./terminal-text";
 import { readConfigFile } from "./settings-file";
-import { checkOutputPath, FORCE_OPTION } from "./xlsx/safe-write";
+import { parseReportOptions } from "./report-options";
+import { checkOutputPath } from "./xlsx/safe-write";
 import { readSettingsRows } from "./xlsx/settings-sheet";
-import { readWorkbookFile } from "./xlsx/workbook-file";
+import { readWorkbookFile, WorkbookFile } from "./xlsx/workbook-file";
 
 export interface ValidateRequest {
   input: string;
@@ -39,36 +40,19 @@ export const validateCommand: Command = {
 };
 
 function parseValidateArgs(args: string[]): ValidateRequest {
-  let input: string | null = null;
-  let json = false;
-  let annotate: string | null = null;
-  let force = false;
-  let configPath: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--json") json = true;
-    else if (arg === FORCE_OPTION) force = true;
-    else if (arg === "--annotate") {
-      const out = args[++i];
-      if (out === undefined || out.startsWith("--"))
-        throw new UsageError("--annotate needs an output path: --annotate <out.xlsx>");
-      annotate = out;
-    } else if (arg === "--config") {
-      const file = args[++i];
-      if (file === undefined || file.startsWith("--"))
-        throw new UsageError("--config needs a settings file: --config <file.json>");
-      configPath = file;
-    } else if (arg.startsWith("--"))
-      throw new UsageError(
-        `unknown option '${arg}' (options: --json, --config <file.json>, --annotate <out.xlsx>, ${FORCE_OPTION})`,
-      );
-    else if (input === null) input = arg;
-    else throw new UsageError(`one workbook at a time: unexpected '${arg}'`);
-  }
-  if (input === null) throw new UsageError(`which workbook? usage: savings-check ${validateCommand.usage}`);
+  const { files, json, annotate, force, config: configPath } = parseReportOptions(args);
+  if (files.length === 0) throw new UsageError(`which workbook? usage: savings-check ${validateCommand.usage}`);
+  if (files.length > 1) throw new UsageError(`one workbook at a time: unexpected '${files[1]}'`);
+  const input = files[0];
   if (annotate !== null) checkOutputPath(input, annotate, force);
   const config = configPath === null ? null : readConfigFile(configPath);
   return { input, json, annotate, force, config, configPath };
+}
+
+/** The settings to check a workbook with (SPEC §8): the `--config` file's, else the workbook's own. */
+export function settingsOptions(input: WorkbookFile, config: Settings | null): ValidateOptions {
+  const own = config ? null : decodeSettings(readSettingsRows(input));
+  return { settings: config ?? own?.settings, settingsProblem: own?.problem };
 }
 
 /** Validates (and annotates) as asked, prints the result, and returns the exit status. */
@@ -78,20 +62,11 @@ export async function runValidate(request: ValidateRequest, output: Output): Pro
   try {
     const input = readWorkbookFile(request.input);
     progress.step("checking");
-    const own = request.config ? null : decodeSettings(readSettingsRows(input));
-    result = validateWorkbook(input.grid, {
-      settings: request.config ?? own?.settings,
-      settingsProblem: own?.problem,
-    });
+    result = validateWorkbook(input.grid, settingsOptions(input, request.config));
     if (request.annotate !== null) {
       progress.step("annotating");
       const { notFound } = writeAnnotatedCopy(input, request.annotate, result, new Date(), request.force);
-      if (notFound.length > 0)
-        output.err(
-          escapeControlCharacters(
-            `savings-check validate: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
-          ),
-        );
+      reportMarksNotFound("validate", notFound, output);
     }
   } finally {
     progress.done();
@@ -123,9 +98,28 @@ function jsonReport(file: string, result: ValidationResult, source: "config" | "
   };
 }
 
-/** A finding's keys of SPEC §7, in its order. */
-function findingJson({ rule, severity, sheet, cell, message, table }: Finding) {
+/** Marks of an earlier annotation that re-annotating could not find, said on stderr (validate and compare). */
+export function reportMarksNotFound(
+  command: string,
+  notFound: { sheet: string; cell: string }[],
+  output: Output,
+): void {
+  if (notFound.length > 0)
+    output.err(
+      escapeControlCharacters(
+        `savings-check ${command}: ${describeMarks(notFound)} of the earlier annotation could not be found and were left as they are`,
+      ),
+    );
+}
+
+/** A finding in the JSON of SPEC §7 (`compare --json` lists them too). */
+export function findingJson({ rule, severity, sheet, cell, message, table }: Finding) {
   return { rule, severity, sheet, cell, message, table };
+}
+
+/** A finding as one line of the human output: cell, severity, rule, message. */
+export function findingLine(f: Finding): string {
+  return `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`;
 }
 
 /**
@@ -157,10 +151,7 @@ function humanReport(file: string, result: ValidationResult, configPath: string 
   }
   for (const [title, findings] of groups) {
     lines.push("", title);
-    for (const f of findings)
-      lines.push(
-        `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
-      );
+    for (const f of findings) lines.push(findingLine(f));
   }
   const accepted = result.findings.filter((f) => f.accepted);
   if (accepted.length > 0) {
@@ -168,10 +159,7 @@ function humanReport(file: string, result: ValidationResult, configPath: string 
     for (const f of accepted) {
       const a = f.accepted!;
       const who = [a.by, a.at].filter((x) => x !== "").join(", ");
-      lines.push(
-        `  ${`${sheetName(f.sheet)}!${f.cell}`.padEnd(24)} ${f.severity.padEnd(7)} ${f.rule.padEnd(21)} ${f.message}`,
-        `  ${"".padEnd(24)} accepted: ${a.reason}${who ? ` (${who})` : ""}`,
-      );
+      lines.push(findingLine(f), `  ${"".padEnd(24)} accepted: ${a.reason}${who ? ` (${who})` : ""}`);
     }
   }
   return lines.map(escapeControlCharacters).join("\n");
@@ -182,7 +170,7 @@ function countsText(counts: SeverityCounts): string {
 }
 
 /** A line on a terminal's stderr, shown only once the work has taken more than a second. */
-function startProgress(file: string) {
+export function startProgress(file: string) {
   const tty = process.stderr.isTTY === true;
   let stage = "reading";
   let shown = false;

@@ -2,13 +2,17 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { Finding, plural, Severity } from "../core/findings";
 import { parseA1, WorkbookGrid } from "../core/grid";
+import { compareDrafts, Comparison } from "../core/compare/compare";
+import { Draft, readDraft } from "../core/compare/draft";
 import { withAccepted, withDeclaredTable } from "../core/settings/edit";
 import { settingsForSheets } from "../core/settings/apply";
 import { guessDeclaration } from "../core/settings/guess";
 import { DeclaredTable, emptySettings, Settings } from "../core/settings/settings";
-import { validateWorkbook, ValidationResult } from "../core/validate";
+import { ValidationResult } from "../core/validate";
 import { AcceptDialog } from "./components/AcceptDialog";
+import { ChangeList } from "./components/ChangeList";
 import { CheckControls } from "./components/CheckControls";
+import { CompareActions } from "./components/CompareActions";
 import { DeclareTableDialog } from "./components/DeclareTableDialog";
 import { FindingList } from "./components/FindingList";
 import { MarkActions } from "./components/MarkActions";
@@ -20,6 +24,7 @@ import { Verdict } from "./components/Verdict";
 import {
   clearMarks,
   insertTemplate,
+  loadMarkedDraft,
   loadSettings,
   markFindings,
   readWorkbook,
@@ -33,6 +38,13 @@ import { errorMessage, groupFindings, SEVERITIES } from "./findings-view";
 /** Shown when marking could not write notes (ExcelApi 1.18 missing). */
 const NOTES_FALLBACK =
   "Notes need Excel for Microsoft 365 (ExcelApi 1.18): the cells are marked with fills and the report sheet lists every finding.";
+
+const NO_MARKED_DRAFT = {
+  "not-marked":
+    "This workbook carries no marks: Mark on sheet keeps its figures, so that the pane can later say what changed since.",
+  "no-snapshot":
+    "Its marks were made without keeping the figures (by the command line, or for the active sheet only): check the whole workbook and mark it again.",
+};
 
 const useStyles = makeStyles({
   main: {
@@ -51,6 +63,8 @@ const useStyles = makeStyles({
 interface Check {
   workbook: WorkbookGrid;
   result: ValidationResult;
+  /** What marking keeps for comparing later (SPEC §9). */
+  draft: Draft;
   checkedAt: Date;
   activeSheetOnly: boolean;
 }
@@ -70,6 +84,7 @@ export function App() {
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
   const [settings, setSettings] = React.useState<Settings>(emptySettings());
   const [dialog, setDialog] = React.useState<OpenDialog | null>(null);
+  const [comparison, setComparison] = React.useState<{ result: Comparison; comparedWith: string } | null>(null);
 
   /** Runs one Excel action with the spinner on; its failure becomes an error MessageBar. */
   async function run(label: string, failure: string, action: () => Promise<Notice[]>) {
@@ -89,11 +104,11 @@ export function App() {
     const workbook = await readWorkbook({ activeSheetOnly });
     const own = await loadSettings();
     setSettings(own.settings ?? emptySettings());
-    const result = validateWorkbook(workbook, {
+    const { result, draft } = readDraft(workbook, {
       settings: activeSheetOnly ? settingsForSheets(own.settings, workbook) : own.settings,
       settingsProblem: own.problem,
     });
-    const next = { workbook, result, checkedAt: new Date(), activeSheetOnly };
+    const next = { workbook, result, draft, checkedAt: new Date(), activeSheetOnly };
     setCheck(next);
     setCollapsed(new Set());
     return next;
@@ -111,14 +126,10 @@ export function App() {
       setDialog((open) => (open?.kind === "settings" ? open : null));
       await saveSettings(next);
       setSettings(next);
-      if (check)
-        setCheck({
-          ...check,
-          result: validateWorkbook(check.workbook, {
-            settings: check.activeSheetOnly ? settingsForSheets(next, check.workbook) : next,
-          }),
-          checkedAt: new Date(),
-        });
+      if (check) {
+        const settingsNow = check.activeSheetOnly ? settingsForSheets(next, check.workbook) : next;
+        setCheck({ ...check, ...readDraft(check.workbook, { settings: settingsNow }), checkedAt: new Date() });
+      }
       return [];
     });
 
@@ -148,7 +159,9 @@ export function App() {
   const onMark = () =>
     run("Marking the cells…", "Could not mark the workbook", async () => {
       if (!check) return [];
-      const marked = await markFindings(check.workbook, check.result, check.checkedAt);
+      // The figures of a whole-workbook check are kept, so that Compare can later say what changed.
+      const draft = check.activeSheetOnly ? undefined : check.draft;
+      const marked = await markFindings(check.workbook, check.result, check.checkedAt, draft);
       setReportSheet(marked.reportSheet);
       const done: Notice = {
         intent: "success",
@@ -194,6 +207,33 @@ export function App() {
       ];
     });
 
+  const onCompareMarked = () =>
+    run("Comparing with the last marked version…", "Could not compare", async () => {
+      const marked = await loadMarkedDraft();
+      if (marked === "not-marked" || marked === "no-snapshot") {
+        setComparison(null);
+        return [{ intent: "info", title: "Nothing to compare with", text: NO_MARKED_DRAFT[marked] }];
+      }
+      const workbook = await readWorkbook();
+      setComparison({
+        result: compareDrafts(marked, readDraft(workbook, { settings }).draft),
+        comparedWith: "the last marked version",
+      });
+      return [];
+    });
+
+  const onCompareFile = (file: File) =>
+    run(`Comparing with ${file.name}…`, `Could not compare with ${file.name}`, async () => {
+      // The file reader is loaded only now: the pane's first bundle does not carry it.
+      const { draftOfFile } = await import(/* webpackChunkName: "compare-file" */ "./compare-file.js");
+      const before = await draftOfFile(file);
+      setComparison({
+        result: compareDrafts(before, readDraft(await readWorkbook(), { settings }).draft),
+        comparedWith: file.name,
+      });
+      return [];
+    });
+
   const onShowReport = () =>
     run("Opening the report…", "Could not open the report sheet", async () => {
       await showReportSheet();
@@ -201,11 +241,10 @@ export function App() {
     });
 
   // Selecting a cell is quick and leaves the findings' notices alone; only a failure is said.
-  const onSelect = (finding: Finding) =>
-    selectCell(finding.sheet, finding.cell).catch((error: unknown) =>
-      setNotices([
-        { intent: "error", title: `Could not select ${finding.sheet}!${finding.cell}`, text: errorMessage(error) },
-      ]),
+  // Selecting a finding's or a change's cell.
+  const onSelect = (at: { sheet: string; cell: string }) =>
+    selectCell(at.sheet, at.cell).catch((error: unknown) =>
+      setNotices([{ intent: "error", title: `Could not select ${at.sheet}!${at.cell}`, text: errorMessage(error) }]),
     );
 
   const toggleSeverity = (severity: Severity) => {
@@ -242,6 +281,15 @@ export function App() {
         onDeclare={onDeclare}
         onSettings={() => setDialog({ kind: "settings" })}
       />
+      <CompareActions busy={busyLabel !== null} onCompareMarked={onCompareMarked} onCompareFile={onCompareFile} />
+      {comparison && (
+        <section className={styles.findings} aria-labelledby="changes-heading">
+          <h2 id="changes-heading" className={styles.heading}>
+            Changes
+          </h2>
+          <ChangeList comparison={comparison.result} comparedWith={comparison.comparedWith} onSelect={onSelect} />
+        </section>
+      )}
       {check && check.result.findings.length > 0 && (
         <section className={styles.findings} aria-labelledby="findings-heading">
           <h2 id="findings-heading" className={styles.heading}>

@@ -221,6 +221,10 @@ export async function openPane(
       // inline script, and a tag's load would be blamed for office.js's own blocked telemetry.
       await page.evaluate(fs.readFileSync(AXE, "utf8"));
       return page.evaluate(async () => {
+        // A dialog fading in has its colours part-way: contrast is judged once every animation has ended.
+        // (A spinner's animation never ends: only those that do are waited for.)
+        const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+        await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
         const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe;
         const results = await axe.run(document);
         return results.violations.map(

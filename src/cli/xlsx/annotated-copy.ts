@@ -6,8 +6,8 @@
  * never passed over. The input file is never written; the copy is written safely (safe-write.ts).
  */
 import { basename } from "path";
-import { RECORD_SHEET, REPORT_SHEET } from "../../core/annotation/names";
-import { ExistingMarks, markKey, planAnnotation } from "../../core/annotation/plan";
+import { RECORD_SHEET } from "../../core/annotation/names";
+import { AnnotationPlan, ExistingMarks, markKey, planAnnotation } from "../../core/annotation/plan";
 import {
   AnnotationRecord,
   ClearPlan,
@@ -53,33 +53,56 @@ export function writeAnnotatedCopy(
   checkedAt: Date,
   force = false,
 ): MarksNotFound {
+  return writePlannedCopy(
+    input,
+    output,
+    result.findings,
+    (n) => `this check found ${n} cells with findings`,
+    force,
+    (marks) => planAnnotation(input.grid, result, marks, checkedAt, basename(input.path)),
+  );
+}
+
+/**
+ * Writes a copy of `input` marked as `plan` decides (given what the cells to mark, `cells`, and
+ * the marks of an earlier annotation hold now): an earlier annotation is cleared first; its
+ * marks that cannot be found any more are returned. `found` words the refusal of too many marks.
+ */
+export function writePlannedCopy(
+  input: WorkbookFile,
+  output: string,
+  cells: { sheet: string; cell: string }[],
+  found: (count: string) => string,
+  force: boolean,
+  plan: (marks: ExistingMarks) => AnnotationPlan,
+): MarksNotFound {
   checkOutputPath(input.path, output, force);
-  const marked = new Set(result.findings.map((f) => markKey(f.sheet, f.cell))).size;
+  const marked = new Set(cells.map((f) => markKey(f.sheet, f.cell))).size;
   if (marked > MAX_MARKED_CELLS)
     throw new UsageError(
-      `an annotated copy marks at most ${MAX_MARKED_CELLS.toLocaleString("en-GB")} cells, and this check found ${marked.toLocaleString("en-GB")} cells with findings: see them with --json, or annotate part of the workbook`,
+      `an annotated copy marks at most ${MAX_MARKED_CELLS.toLocaleString("en-GB")} cells, and ${found(marked.toLocaleString("en-GB"))}: see them with --json, or annotate part of the workbook`,
     );
   const edit = new WorkbookEdit(input);
   const earlier = readRecord(edit);
-  if (!earlier) refuseNameClash(edit);
-  const search = earlier ? locateMarks(edit, earlier.cells, result.findings) : null;
+  const search = earlier ? locateMarks(edit, earlier.cells, cells) : null;
   const previous = earlier && search ? { ...earlier, cells: search.placed } : null;
-  const marks = readMarks(edit, [...result.findings, ...(previous?.cells ?? [])], search);
-  const plan = planAnnotation(input.grid, result, { ...marks, record: previous }, checkedAt, basename(input.path));
-  const restored = plan.clear
-    ? queueClear(edit, plan.clear, previous!.cells, marks.formats)
+  const marks = readMarks(edit, [...cells, ...(previous?.cells ?? [])], search);
+  const planned = plan({ ...marks, record: previous });
+  refuseNameClash(edit, [planned.report.name, RECORD_SHEET], earlier);
+  const restored = planned.clear
+    ? queueClear(edit, planned.clear, previous!.cells, marks.formats)
     : new Map<string, number>();
   const styles = input.styles;
-  for (const mark of plan.cells) {
+  for (const mark of planned.cells) {
     const sheet = edit.worksheet(mark.sheet)!;
     const key = markKey(mark.sheet, mark.cell);
     const base = restored.get(key) ?? marks.formats.get(key)!.style;
     edit.restyle(sheet, mark.cell, { style: styles.withFill(base, solidFill(mark.fill)) });
     if (mark.note !== null) edit.addNote(sheet, mark.cell, mark.note);
   }
-  const record: AnnotationRecord = { ...plan.record, styleCounts: earlier?.styleCounts ?? styles.originalCounts };
-  const print = reportPrintNames(plan.report);
-  edit.addSheet(plan.report.name, reportSheetXml(plan.report, styles), "visible", [
+  const record: AnnotationRecord = { ...planned.record, styleCounts: earlier?.styleCounts ?? styles.originalCounts };
+  const print = reportPrintNames(planned.report);
+  edit.addSheet(planned.report.name, reportSheetXml(planned.report, styles), "visible", [
     { name: "_xlnm.Print_Area", formula: print.area },
     { name: "_xlnm.Print_Titles", formula: print.titles },
   ]);
@@ -133,8 +156,10 @@ function readRecord(edit: WorkbookEdit): AnnotationRecord | null {
   }
 }
 
-function refuseNameClash(edit: WorkbookEdit): void {
-  for (const name of [REPORT_SHEET, RECORD_SHEET]) {
+/** A sheet the copy is to add that the user already has (not one an earlier annotation added, which goes). */
+function refuseNameClash(edit: WorkbookEdit, names: string[], earlier: AnnotationRecord | null): void {
+  for (const name of names) {
+    if (earlier && (name === earlier.reportSheet || name === RECORD_SHEET)) continue;
     const clash = edit.sheetNamedLike(name);
     if (clash)
       throw new UsageError(

@@ -36,15 +36,31 @@ export function readWorkbookGrid(path: string): WorkbookGrid {
 /** Reads `path` once, for both validating and annotating. Throws as readWorkbookGrid does. */
 export function readWorkbookFile(path: string): WorkbookFile {
   const opened = openWorkbook(path);
-  const sheets = checkedSheets(opened.workbook, path).map((sheet) =>
-    readSheet(opened.context, sheet.name, sheet.part!),
-  );
-  return { ...opened, grid: { sheets } };
+  return { ...opened, grid: gridOf(opened) };
+}
+
+/**
+ * The grids of an .xlsx held in memory (the pane's Compare with a file…), read as readWorkbookGrid
+ * reads a file: the same checks, the same reader. `name` names it in messages.
+ */
+export function readWorkbookBytes(bytes: Uint8Array, name: string): WorkbookGrid {
+  return gridOf(openPackage(XlsxPackage.fromBytes(bytes, name), name));
+}
+
+function gridOf(opened: WorkbookPackage): WorkbookGrid {
+  return {
+    sheets: checkedSheets(opened.workbook, opened.path).map((sheet) =>
+      readSheet(opened.context, sheet.name, sheet.part!),
+    ),
+  };
 }
 
 /** Opens `path` (after the guard's checks) and reads its workbook part, shared strings and styles. */
 export function openWorkbook(path: string): WorkbookPackage {
-  const pkg = XlsxPackage.open(path);
+  return openPackage(XlsxPackage.open(path), path);
+}
+
+function openPackage(pkg: XlsxPackage, path: string): WorkbookPackage {
   const workbook = readWorkbookPart(pkg);
   const styles = StylesPart.read(pkg, workbook.stylesPart);
   const formats = styles.numberFormats();

@@ -7,7 +7,7 @@
  */
 import { Inflate } from "fflate";
 import { UsageError } from "../command";
-import { readXlsxSafely, ZipEntry } from "./guard";
+import { checkXlsxBytes, readXlsxSafely, ZipEntry } from "./guard";
 
 /** Compressed bytes pushed into the inflater at a time: with the guard's 200:1 ratio, at most a few MB out. */
 const INFLATE_INPUT_BYTES = 16 * 1024;
@@ -34,6 +34,15 @@ export class XlsxPackage {
   /** Opens `path` after the guard's checks. Unreadable or hostile files throw UsageError. */
   static open(path: string): XlsxPackage {
     const { bytes, entries } = readXlsxSafely(path);
+    return XlsxPackage.of(bytes, entries, path);
+  }
+
+  /** A package from bytes already in memory (a file picked in the pane), after the same checks; `name` names it in messages. */
+  static fromBytes(bytes: Uint8Array, name: string): XlsxPackage {
+    return XlsxPackage.of(bytes, checkXlsxBytes(bytes, name), name);
+  }
+
+  private static of(bytes: Uint8Array, entries: ZipEntry[], path: string): XlsxPackage {
     const parts = entries
       .filter((entry) => !entry.name.endsWith("/"))
       .map((entry) => ({

@@ -8,6 +8,8 @@ import { Severity } from "../findings";
 export const REPORT_SHEET = "Savings check";
 /** What the report's title calls a workbook whose name the host cannot read. */
 export const UNNAMED_WORKBOOK = "this workbook";
+/** The sheet `compare --annotate` adds: every change since the earlier draft, with a link to its cell. */
+export const CHANGES_SHEET = "Changes since draft";
 /** The very hidden sheet holding the record of what annotating added and what was there before. */
 export const RECORD_SHEET = "SavingsCheckRecord";
 /** The very hidden sheet holding the workbook's settings (SPEC §8): declared tables, rules, accepted findings. */
@@ -21,6 +23,8 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   warning: "#FFE699",
   info: "#BDD7EE",
 };
+/** Cells changed since the earlier draft: lilac, unlike any finding's fill. */
+export const CHANGE_FILL = "#D9D2E9";
 
 /** The most characters Excel holds in a cell or a note. */
 export const EXCEL_CELL_CHARS = 32_767;
@@ -36,7 +40,7 @@ export function fitCell(text: string): string {
 
 /** The add-in's own sheets: never validated, never fingerprinted. */
 export function isAddinSheet(name: string): boolean {
-  return name === REPORT_SHEET || name === RECORD_SHEET || name === SETTINGS_SHEET;
+  return name === REPORT_SHEET || name === RECORD_SHEET || name === SETTINGS_SHEET || name === CHANGES_SHEET;
 }
 
 /** Key of a cell in the maps hosts fill with what they read: `Sheet!A1` (the cell part never holds a `!`). */

@@ -166,18 +166,45 @@ export function planAnnotation(
   checkedAt: Date,
   workbookName: string,
 ): AnnotationPlan {
-  const previous = new Map<string, RecordedCell>();
-  for (const c of existing.record?.cells ?? []) previous.set(markKey(c.sheet, c.cell), c);
-
-  const cells: CellMark[] = [];
-  const recorded: RecordedCell[] = [];
-  for (const [key, group] of groupByCell(result.findings)) {
-    const { sheet, cell } = group[0];
+  const requests: MarkRequest[] = [];
+  for (const group of groupByCell(result.findings).values()) {
     const worst = group.reduce(
       (w, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[w] ? f.severity : w),
       group[0].severity,
     );
-    const fill = SEVERITY_FILL[worst];
+    const lines = [...new Set(group.map((f) => f.message))];
+    requests.push({ sheet: group[0].sheet, cell: group[0].cell, fill: SEVERITY_FILL[worst], lines });
+  }
+  const { cells, recorded } = planMarks(requests, existing);
+
+  const fingerprint = fingerprintWorkbook(workbook);
+  return {
+    clear: existing.record ? planClear(existing.record, existing) : null,
+    cells,
+    report: reportSheet(result, checkedAt, fingerprint, workbookName),
+    record: { version: 1, checkedAt: checkedAt.toISOString(), fingerprint, reportSheet: REPORT_SHEET, cells: recorded },
+  };
+}
+
+/** A cell to mark: its fill and the lines of its note (after NOTE_PREFIX). */
+export interface MarkRequest {
+  sheet: string;
+  cell: string;
+  fill: string;
+  lines: string[];
+}
+
+/** The marks to make and what to record of each, given what the cells hold now (see ExistingMarks). */
+export function planMarks(
+  requests: readonly MarkRequest[],
+  existing: ExistingMarks,
+): { cells: CellMark[]; recorded: RecordedCell[] } {
+  const previous = new Map<string, RecordedCell>();
+  for (const c of existing.record?.cells ?? []) previous.set(markKey(c.sheet, c.cell), c);
+  const cells: CellMark[] = [];
+  const recorded: RecordedCell[] = [];
+  for (const { sheet, cell, fill, lines } of requests) {
+    const key = markKey(sheet, cell);
     const before = previous.get(key);
     const fillNow = existing.fills.get(key) ?? null;
     const noteNow = existing.notes.get(key) ?? "";
@@ -187,19 +214,11 @@ export function planAnnotation(
     const priorFill = keepsPrior ? before.priorFill : fillNow;
     const detail = keepsPrior ? before.priorFillDetail : existing.fillDetails?.get(key);
     const userNote = before !== undefined && noteNow === before.note ? "" : noteNow;
-    const messages = [...new Set(group.map((f) => f.message))];
-    const note = userNote ? null : fitCell(NOTE_PREFIX + messages.join("\n"));
+    const note = userNote ? null : fitCell(NOTE_PREFIX + lines.join("\n"));
     cells.push({ sheet, cell, note, fill });
     recorded.push({ sheet, cell, note, priorFill, fill, ...(detail !== undefined ? { priorFillDetail: detail } : {}) });
   }
-
-  const fingerprint = fingerprintWorkbook(workbook);
-  return {
-    clear: existing.record ? planClear(existing.record, existing) : null,
-    cells,
-    report: reportSheet(result, checkedAt, fingerprint, workbookName),
-    record: { version: 1, checkedAt: checkedAt.toISOString(), fingerprint, reportSheet: REPORT_SHEET, cells: recorded },
-  };
+  return { cells, recorded };
 }
 
 function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {
@@ -256,39 +275,7 @@ function reportSheet(
     // Who accepted it, when and why go under the message: the report prints its six columns one page wide.
     for (const f of accepted) list(f, acceptedMessage(f));
   }
-  const spreads: ReportSpread[] = [{ row: 0, col: 0 }, ...summary.map((_, i) => ({ row: i + 1, col: 1 }))];
-  const rowHeights: (number | null)[] = rows.map(() => null);
-  for (const { row, col } of spreads) {
-    const width = REPORT_COLUMN_WIDTHS.slice(col).reduce((sum, w) => sum + w, 0);
-    const size = row === 0 ? TITLE_SIZE : DEFAULT_FONT_SIZE;
-    // The title is bold: its letters are counted as wide as digits.
-    const perLine = (width * DEFAULT_FONT_SIZE) / size / (row === 0 ? 1 : TEXT_PER_WIDTH);
-    rowHeights[row] = rowHeight(textLines(rows[row][col], Math.floor(perLine)), size);
-  }
-  for (let r = headerRow + 1; r < rows.length; r++) {
-    const lines = Math.max(
-      ...REPORT_WRAP_COLUMNS.map((c) => textLines(rows[r][c], Math.floor(REPORT_COLUMN_WIDTHS[c] * TEXT_PER_WIDTH))),
-    );
-    if (lines > 1) rowHeights[r] = rowHeight(lines, DEFAULT_FONT_SIZE);
-  }
-  const layout: ReportLayout = {
-    columnWidths: REPORT_COLUMN_WIDTHS,
-    rowHeights,
-    titleSize: TITLE_SIZE,
-    spreads,
-    headerRow,
-    wrapColumns: REPORT_WRAP_COLUMNS,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      pagesWide: 1,
-      pagesTall: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-      area: rangeToA1({ top: 0, left: 0, bottom: rows.length - 1, right: REPORT_COLUMN_WIDTHS.length - 1 }),
-      titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
-      footer: "Page &P of &N",
-    },
-  };
+  const layout = reportLayout(rows, summary.length, headerRow, REPORT_COLUMN_WIDTHS, REPORT_WRAP_COLUMNS);
   return { name: REPORT_SHEET, rows, links, layout };
 }
 
@@ -297,6 +284,54 @@ function acceptedMessage(f: Finding): string {
   const { reason, by, at } = f.accepted!;
   const who = [by, at].filter((part) => part).join(", ");
   return `${f.message}\nAccepted${who ? ` (${who})` : ""}: ${reason}`;
+}
+
+/**
+ * How a report-like sheet prints (the report, compare's changes sheet): a title in row 0, summary
+ * rows 1..summaryRows whose values spread from column B across the page, and a table whose header
+ * is `headerRow`, its `wrapColumns` wrapped.
+ */
+export function reportLayout(
+  rows: CellValue[][],
+  summaryRows: number,
+  headerRow: number,
+  columnWidths: number[],
+  wrapColumns: number[],
+): ReportLayout {
+  const spreads: ReportSpread[] = [{ row: 0, col: 0 }];
+  for (let i = 1; i <= summaryRows; i++) spreads.push({ row: i, col: 1 });
+  const rowHeights: (number | null)[] = rows.map(() => null);
+  for (const { row, col } of spreads) {
+    const width = columnWidths.slice(col).reduce((sum, w) => sum + w, 0);
+    const size = row === 0 ? TITLE_SIZE : DEFAULT_FONT_SIZE;
+    // The title is bold: its letters are counted as wide as digits.
+    const perLine = (width * DEFAULT_FONT_SIZE) / size / (row === 0 ? 1 : TEXT_PER_WIDTH);
+    rowHeights[row] = rowHeight(textLines(rows[row][col], Math.floor(perLine)), size);
+  }
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const lines = Math.max(
+      ...wrapColumns.map((c) => textLines(rows[r][c], Math.floor(columnWidths[c] * TEXT_PER_WIDTH))),
+    );
+    if (lines > 1) rowHeights[r] = rowHeight(lines, DEFAULT_FONT_SIZE);
+  }
+  return {
+    columnWidths,
+    rowHeights,
+    titleSize: TITLE_SIZE,
+    spreads,
+    headerRow,
+    wrapColumns,
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      pagesWide: 1,
+      pagesTall: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      area: rangeToA1({ top: 0, left: 0, bottom: rows.length - 1, right: columnWidths.length - 1 }),
+      titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
+      footer: "Page &P of &N",
+    },
+  };
 }
 
 function rowHeight(lines: number, size: number): number {

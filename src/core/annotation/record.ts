@@ -3,9 +3,10 @@
  * added and what was there before, so that clearing removes exactly that, even after the file is
  * closed, and from either host: the task pane and the command line write and read the same record.
  */
+import type { Draft } from "../compare/draft";
 import { CellValue, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, parseA1 } from "../grid";
 import { encodeChunks, joinChunks } from "./chunks";
-import { isAddinSheet, markKey, RECORD_SHEET, REPORT_SHEET, sameFill } from "./names";
+import { CHANGES_SHEET, isAddinSheet, markKey, RECORD_SHEET, REPORT_SHEET, sameFill } from "./names";
 
 export interface RecordedCell {
   sheet: string;
@@ -30,7 +31,7 @@ export interface AnnotationRecord {
   /** ISO 8601 time of the check. */
   checkedAt: string;
   fingerprint: string;
-  /** Name of the report sheet annotating added (deleted on clearing): always REPORT_SHEET. */
+  /** Name of the report sheet annotating added (deleted on clearing): REPORT_SHEET, or CHANGES_SHEET for a comparison. */
   reportSheet: string;
   cells: RecordedCell[];
   /**
@@ -38,6 +39,11 @@ export interface AnnotationRecord {
    * had before the command line appended its own, so that clearing can take those away again.
    */
   styleCounts?: Record<string, number>;
+  /**
+   * Optional: the marked draft's verdict, findings and tables' figures (SPEC §9), kept by the pane
+   * so that it can later say what changed since, with no second file.
+   */
+  draft?: Draft;
 }
 
 /**
@@ -85,8 +91,8 @@ function recordProblem(value: unknown): string | null {
   if (typeof r.checkedAt !== "string" || typeof r.fingerprint !== "string" || typeof r.reportSheet !== "string")
     return "the check time, fingerprint or report sheet name is missing";
   // Clearing deletes the report sheet it names: anything but the add-in's own would be the user's.
-  if (r.reportSheet !== REPORT_SHEET)
-    return `it names the sheet '${r.reportSheet}' as its report, not '${REPORT_SHEET}'`;
+  if (r.reportSheet !== REPORT_SHEET && r.reportSheet !== CHANGES_SHEET)
+    return `it names the sheet '${r.reportSheet}' as its report, not '${REPORT_SHEET}' or '${CHANGES_SHEET}'`;
   if (!Array.isArray(r.cells)) return "the list of marked cells is missing";
   for (const [i, c] of (r.cells as unknown[]).entries()) {
     if (!isRecordedCell(c)) return `marked cell ${i + 1} is incomplete`;

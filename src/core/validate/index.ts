@@ -59,7 +59,12 @@ interface Placed {
   col: number;
 }
 
-export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions = {}): ValidationResult {
+/** `onTables` is given the recognised tables themselves (comparing drafts reads their figures). */
+export function validateWorkbook(
+  input: WorkbookGrid,
+  options: ValidateOptions = {},
+  onTables?: (tables: readonly Table[]) => void,
+): ValidationResult {
   const settings = options.settings ?? null;
   // The add-in's own sheets are not the user's figures; sheets the settings skip are not read.
   const own = input.sheets.filter((s) => !isAddinSheet(s.name));
@@ -116,6 +121,7 @@ export function validateWorkbook(input: WorkbookGrid, options: ValidateOptions =
   const counts = countBySeverity(findings);
   const verdict = decideVerdict(tables.length, counts);
   const isDeclared = new Set(declared.tables);
+  onTables?.(tables);
   return {
     verdict,
     ready: verdict === "ready",

@@ -20,7 +20,8 @@ const BADGE_COLOUR: Record<Severity, BadgeProps["color"]> = {
   info: "informative",
 };
 
-const useStyles = makeStyles({
+/** The styles of a list of findings, which the list of changes shares. */
+export const useListStyles = makeStyles({
   list: {
     listStyleType: "none",
     margin: 0,
@@ -61,7 +62,7 @@ export interface FindingListProps {
 
 /** Findings per table (one accordion item each), per severity inside; each one a button that selects its cell. */
 export function FindingList({ groups, collapsed, onCollapsedChange, onSelect, onAccept }: FindingListProps) {
-  const styles = useStyles();
+  const styles = useListStyles();
   const open = groups.filter((g) => !collapsed.has(g.key)).map((g) => g.key);
   return (
     <Accordion

@@ -9,6 +9,7 @@
  * values and formulas go into sheets the add-in adds (report, record, template).
  */
 export { clearMarks, ClearResult } from "./clear";
+export { loadMarkedDraft, NoMarkedDraft } from "./compare";
 export { markFindings, MarkResult } from "./mark";
 export { selectCell } from "./navigate";
 export { CELL_BYTES, readWorkbook, ReadOptions } from "./read";

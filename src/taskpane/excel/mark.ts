@@ -6,6 +6,7 @@
 import { RECORD_SHEET, REPORT_SHEET, UNNAMED_WORKBOOK } from "../../core/annotation/names";
 import { CellMark, markKey, planAnnotation } from "../../core/annotation/plan";
 import { AnnotationRecord } from "../../core/annotation/record";
+import { Draft } from "../../core/compare/draft";
 import { WorkbookGrid } from "../../core/grid";
 import { ValidationResult } from "../../core/validate";
 import { CellState, loadCellStates, marksOf, noteOf, queueFills } from "./cell-state";
@@ -26,12 +27,13 @@ export interface MarkResult {
  * Annotates the cells of the findings (SPEC §6): the core's plan, applied in two syncs (one to
  * read the cells' notes and fills, one to write) for any number of findings on a workbook not
  * marked before; marking again first reads the earlier record (two more syncs) so that clearing
- * still restores what the user had.
+ * still restores what the user had. `draft`, when given, is kept in the record for comparing later.
  */
 export async function markFindings(
   workbook: WorkbookGrid,
   result: ValidationResult,
   checkedAt: Date,
+  draft?: Draft,
 ): Promise<MarkResult> {
   const withNotes = notesSupported();
   return Excel.run(async (context) => {
@@ -88,6 +90,7 @@ export async function markFindings(
       {
         ...plan.record,
         cells: plan.record.cells.map((c) => (written.has(markKey(c.sheet, c.cell)) ? c : { ...c, note: null })),
+        ...(draft ? { draft } : {}),
       },
       budget,
     );
