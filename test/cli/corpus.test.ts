@@ -7,10 +7,11 @@
  */
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { parseA1 } from "../../src/core/grid";
+import { CellRange, parseA1 } from "../../src/core/grid";
 import { validateWorkbook, ValidationResult } from "../../src/core/validate";
 import { readWorkbookGrid } from "../../src/cli/xlsx/workbook-file";
 import { Settings } from "../../src/core/settings/settings";
+import { edgeError, range } from "../support/ranges";
 
 /** The corpus beside the checkout (../shared/corpus), or where SAVINGS_CORPUS says. */
 const CORPUS = [
@@ -24,31 +25,9 @@ interface CorpusEntry {
   faults: { cell: string; fault: string }[];
 }
 
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function box(range: string): Box {
-  const [a, b = a] = range.split(":").map((x) => parseA1(x)!);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-}
-
-/** The largest distance between the edges of two ranges. */
-function edgeDistance(a: Box, b: Box): number {
-  return Math.max(
-    Math.abs(a.top - b.top),
-    Math.abs(a.left - b.left),
-    Math.abs(a.bottom - b.bottom),
-    Math.abs(a.right - b.right),
-  );
-}
-
-function inside(cell: string, range: Box): boolean {
+function inside(cell: string, area: CellRange): boolean {
   const at = parseA1(cell)!;
-  return at.row >= range.top && at.row <= range.bottom && at.col >= range.left && at.col <= range.right;
+  return at.row >= area.top && at.row <= area.bottom && at.col >= area.left && at.col <= area.right;
 }
 
 /** corpus.json's "other" is any table of figures with totals: the engine's `figures`. */
@@ -79,8 +58,8 @@ describeCorpus("the corpus of published council tables", () => {
     it("finds every table, with its kind, within two cells of its range, and nothing else", async () => {
       const result = await check(file);
       for (const table of entry.tables) {
-        const want = box(table.range);
-        const near = result.tables.filter((t) => t.sheet === table.sheet && edgeDistance(box(t.range), want) <= 2);
+        const want = range(table.range);
+        const near = result.tables.filter((t) => t.sheet === table.sheet && edgeError(range(t.range), want) <= 2);
         expect({ table, found: near.map((t) => `${t.kind} ${t.range}`) }).toEqual({
           table,
           found: [`${KIND[table.kind] ?? table.kind} ${near[0]?.range ?? table.range}`],
@@ -92,7 +71,7 @@ describeCorpus("the corpus of published council tables", () => {
     if (entry.faults.length > 0) {
       it.each(entry.faults.map((f) => [f.cell, f.fault]))("reports the published fault at %s", async (cell) => {
         const result = await check(file);
-        const at = result.findings.filter((f) => f.severity === "error" && inside(f.cell, box(cell)));
+        const at = result.findings.filter((f) => f.severity === "error" && inside(f.cell, range(cell)));
         expect(at.length).toBeGreaterThan(0);
       });
     } else {

@@ -7,7 +7,16 @@
 import fc from "fast-check";
 import { isAddinSheet } from "../../../src/core/annotation/names";
 import { countBySeverity, RULE_SEVERITY } from "../../../src/core/findings";
-import { CellRange, CellValue, gridSize, parseA1, SheetGrid, WorkbookGrid } from "../../../src/core/grid";
+import {
+  CellRange,
+  CellValue,
+  gridSize,
+  parseA1,
+  rangesOverlap,
+  SheetGrid,
+  WorkbookGrid,
+} from "../../../src/core/grid";
+import { range } from "../../support/ranges";
 import { EXCEL_ERROR_CODES } from "../../../src/core/excel-errors";
 import { validateWorkbook, ValidationResult } from "../../../src/core/validate";
 
@@ -260,15 +269,10 @@ function problem(workbook: WorkbookGrid, result: ValidationResult): string | nul
     if (f.message === "" || /NaN|undefined|Infinity|\[object/.test(f.message))
       return `${where}: message "${f.message}"`;
   }
-  const ranges = result.tables.map((t) => {
-    const [a, b = a] = t.range.split(":").map((x) => parseA1(x)!);
-    return { sheet: t.sheet, name: t.name, top: a.row, left: a.col, bottom: b.row, right: b.col };
-  });
+  const ranges = result.tables.map((t) => ({ sheet: t.sheet, name: t.name, area: range(t.range) }));
   for (const [i, x] of ranges.entries()) {
     for (const y of ranges.slice(i + 1)) {
-      const overlap =
-        x.sheet === y.sheet && x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right;
-      if (overlap) return `${x.sheet}: ${x.name} overlaps ${y.name}`;
+      if (x.sheet === y.sheet && rangesOverlap(x.area, y.area)) return `${x.sheet}: ${x.name} overlaps ${y.name}`;
     }
   }
   const counts = countBySeverity(result.findings);

@@ -30,7 +30,8 @@ import { writeFileSync } from "fs";
 import DecimalJs from "decimal.js";
 import fc from "fast-check";
 import { Finding } from "../../../src/core/findings";
-import { CellRange, parseA1, rangeToA1, toA1 } from "../../../src/core/grid";
+import { CellRange, parseA1, rangesOverlap, rangeToA1, toA1 } from "../../../src/core/grid";
+import { edgeError, range } from "../../support/ranges";
 import { validateWorkbook, ValidationResult } from "../../../src/core/validate";
 import {
   gridText,
@@ -81,24 +82,6 @@ interface Verdict {
   describe(): string;
 }
 
-function parseRange(a1: string): CellRange {
-  const [a, b = a] = a1.split(":").map((x) => parseA1(x)!);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-}
-
-/** The largest distance of any edge from the true one (TableSense's EoB). */
-function edgeError(found: CellRange, truth: CellRange): number {
-  return Math.max(
-    Math.abs(found.top - truth.top),
-    Math.abs(found.left - truth.left),
-    Math.abs(found.bottom - truth.bottom),
-    Math.abs(found.right - truth.right),
-  );
-}
-
-const overlaps = (a: CellRange, b: CellRange) =>
-  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-
 const errors = (result: ValidationResult) => result.findings.filter((f) => f.severity === "error");
 const showFinding = (f: Finding) => `${f.rule} at ${f.cell}: ${f.message}`;
 
@@ -106,8 +89,8 @@ function judge(recipe: Recipe, r: Rendering): Verdict {
   const result = validateWorkbook({ sheets: [r.sheet] });
   const tables = result.tables.filter((t) => t.kind !== "target");
   const scored = tables.map((t) => {
-    const range = parseRange(t.range);
-    return { ...t, eob: edgeError(range, r.range), overlaps: overlaps(range, r.range) };
+    const found = range(t.range);
+    return { ...t, eob: edgeError(found, r.range), overlaps: rangesOverlap(found, r.range) };
   });
   const right = scored.filter((t) => t.kind === r.kind);
   let found: Found;
