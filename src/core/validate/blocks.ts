@@ -5,7 +5,7 @@
  * text just above it when there is one (`Financed by`, `Total Spend in 2025/2026`).
  */
 import { SheetGrid } from "../grid";
-import { classifyCell, isFigureClass } from "./cell-class";
+import { classifyCell, isFigureClass, isFigureCode, SheetClasses, sheetClassCodes } from "./cell-class";
 import { textAt } from "./reader";
 import { Band, numbersAreYears } from "./header-band";
 import { TablePlan } from "./table-build";
@@ -25,21 +25,28 @@ interface Block {
   cols: Set<number>;
 }
 
-/** The free figure cells of a row, by column. */
-function figureCols(sheet: SheetGrid, row: number, free: (r: number, c: number) => boolean): number[] {
-  const cells = sheet.values[row];
-  const cols: number[] = [];
-  const width = Math.max(cells?.length ?? 0, sheet.formulas[row]?.length ?? 0);
-  // Claimed first: most figures of a sheet are in the tables its headers found.
-  for (let c = 0; c < width; c++) if (free(row, c) && isFigureClass(classifyCell(sheet, row, c))) cols.push(c);
+/** The free figure cells of a row, by column (read from the sheet's class codes: every row of a sheet is asked). */
+function figureCols(classes: SheetClasses, row: number, free: (r: number, c: number) => boolean): number[] {
+  let cols: number[] = NONE;
+  const from = classes.start[row];
+  const width = classes.start[row + 1] - from;
+  for (let c = 0; c < width; c++) {
+    if (!isFigureCode(classes.codes[from + c]) || !free(row, c)) continue;
+    // Most rows have none (their figures are claimed): a list is made only for one that has.
+    if (cols === NONE) cols = [];
+    cols.push(c);
+  }
   return cols;
 }
 
+const NONE: number[] = [];
+
 function blocksOf(sheet: SheetGrid, free: (r: number, c: number) => boolean): Block[] {
   const blocks: Block[] = [];
+  const classes = sheetClassCodes(sheet);
   let current: Block | null = null;
   for (let r = 0; r < sheet.values.length; r++) {
-    const cols = figureCols(sheet, r, free);
+    const cols = figureCols(classes, r, free);
     if (cols.length === 0) {
       if (current && r - current.bottom > MAX_GAP_ROWS) current = null;
       continue;

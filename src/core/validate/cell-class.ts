@@ -40,10 +40,12 @@ const CLASSES: readonly CellClass[] = ["blank", "figure", "text-figure", "na", "
 const UNKNOWN = 0;
 
 /** A sheet's cell classes: one byte per cell of each row's width, all rows in one array. */
-interface SheetClasses {
+export interface SheetClasses {
   /** Where each row starts in `codes`; row r's width is start[r + 1] - start[r]. */
   start: Int32Array;
   codes: Uint8Array;
+  /** Every cell has been classified. */
+  complete: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ interface SheetClasses {
 const classesOf = new WeakMap<SheetGrid, SheetClasses>();
 /** The sheet asked about last: asked of one sheet many times over, the WeakMap is looked up on a change only. */
 let lastSheet: SheetGrid | null = null;
-let last: SheetClasses = { start: new Int32Array(1), codes: new Uint8Array(0) };
+let last: SheetClasses = { start: new Int32Array(1), codes: new Uint8Array(0), complete: true };
 
 function classesOfSheet(sheet: SheetGrid): SheetClasses {
   if (sheet === lastSheet) return last;
@@ -64,7 +66,7 @@ function classesOfSheet(sheet: SheetGrid): SheetClasses {
     const start = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r++)
       start[r + 1] = start[r] + Math.max(sheet.values[r]?.length ?? 0, sheet.formulas[r]?.length ?? 0);
-    classes = { start, codes: new Uint8Array(start[rows]) };
+    classes = { start, codes: new Uint8Array(start[rows]), complete: false };
     classesOf.set(sheet, classes);
   }
   lastSheet = sheet;
@@ -82,6 +84,22 @@ export function classCodeAt(sheet: SheetGrid, row: number, col: number): number 
   const at = start[row] + col;
   if (codes[at] === UNKNOWN) codes[at] = CLASSES.indexOf(classify(sheet, row, col)) + 1;
   return codes[at];
+}
+
+/**
+ * Every cell of a sheet classified, as codes (`classCode`): for passes over every cell of a
+ * sheet, which then read the array without a call per cell.
+ */
+export function sheetClassCodes(sheet: SheetGrid): SheetClasses {
+  const classes = classesOfSheet(sheet);
+  if (!classes.complete) {
+    const { start, codes } = classes;
+    for (let row = 0; row + 1 < start.length; row++)
+      for (let at = start[row]; at < start[row + 1]; at++)
+        if (codes[at] === UNKNOWN) codes[at] = CLASSES.indexOf(classify(sheet, row, at - start[row])) + 1;
+    classes.complete = true;
+  }
+  return classes;
 }
 
 export function classifyCell(sheet: SheetGrid, row: number, col: number): CellClass {
@@ -113,6 +131,15 @@ function classify(sheet: SheetGrid, row: number, col: number): CellClass {
 /** A figure of the sheet, as coverage counts them: numbers, amounts typed as text, formulas never worked out. */
 export function isFigureClass(c: CellClass): boolean {
   return c === "figure" || c === "text-figure" || c === "uncached";
+}
+
+const FIGURE_CODE = classCode("figure");
+const TEXT_FIGURE_CODE = classCode("text-figure");
+const UNCACHED_CODE = classCode("uncached");
+
+/** isFigureClass of a class code (`classCode`). */
+export function isFigureCode(code: number): boolean {
+  return code === FIGURE_CODE || code === TEXT_FIGURE_CODE || code === UNCACHED_CODE;
 }
 
 /** Text that is nothing but a number gone wrong (`0.062)`, `1,2`): a figure nobody can read. */

@@ -6,7 +6,7 @@
  * `figures-unchecked` rule names.
  */
 import { CellRange, EXCEL_MAX_COLUMNS, WorkbookGrid } from "../grid";
-import { classCode, classCodeAt } from "./cell-class";
+import { classCode, isFigureCode, sheetClassCodes } from "./cell-class";
 import { Table } from "./tables";
 
 export interface UncheckedBlock {
@@ -29,8 +29,6 @@ export interface Coverage {
   blocks: UncheckedBlock[];
 }
 
-const FIGURE = classCode("figure");
-const TEXT_FIGURE = classCode("text-figure");
 const UNCACHED = classCode("uncached");
 
 /** Figures that sit together make a block worth naming from this many (SPEC §4). */
@@ -66,14 +64,15 @@ export function measureCoverage(workbook: WorkbookGrid, tables: readonly Table[]
     let checked = 0;
     /** The tables across the current row, found once per row rather than once per cell. */
     const across: OwnTable[] = [];
-    const rows = Math.max(sheet.values.length, sheet.formulas.length);
-    for (let row = 0; row < rows; row++) {
-      const width = Math.max(sheet.values[row]?.length ?? 0, sheet.formulas[row]?.length ?? 0);
+    const { start, codes } = sheetClassCodes(sheet);
+    for (let row = 0; row + 1 < start.length; row++) {
+      const from = start[row];
+      const width = start[row + 1] - from;
       let tablesAcross = 0;
       for (const t of own) if (t.range.top <= row && row <= t.range.bottom) across[tablesAcross++] = t;
       for (let col = 0; col < width; col++) {
-        const code = classCodeAt(sheet, row, col);
-        if (code !== FIGURE && code !== TEXT_FIGURE && code !== UNCACHED) continue;
+        const code = codes[from + col];
+        if (!isFigureCode(code)) continue;
         let table: OwnTable | null = null;
         for (let k = 0; k < tablesAcross; k++) {
           const t = across[k];

@@ -11,6 +11,7 @@ import { classifyCell } from "./cell-class";
 import { figureBlockPlans } from "./blocks";
 import { headerBand, HeaderSignal, isHeaderRow, numbersAreYears, shownText, yearNumber } from "./header-band";
 import { DEFAULT_VOCABULARY, isHeaderSignal, isTargetLabel, readHeader, Vocabulary } from "./header-text";
+import { valueAt } from "./reader";
 import { buildTable, BuildContext, Span } from "./table-build";
 import { Table } from "./tables";
 import { targetTable } from "./target";
@@ -83,11 +84,12 @@ export function detectTables(
     for (const k of claimed) if (k.top <= r && r <= k.bottom && k.left <= c && c <= k.right) return false;
     return true;
   };
-  const spanIsFree = (r: number, left: number, right: number) => {
-    for (let c = left; c <= right; c++) if (!free(r, c)) return false;
+  // One pass over the claimed ranges for a whole stretch of a row: asked for every row of a long table.
+  const spanFree = (r: number, left: number, right: number) => {
+    for (const k of claimed) if (k.top <= r && r <= k.bottom && k.left <= right && left <= k.right) return false;
     return true;
   };
-  const ctx: BuildContext = { vocabulary, free };
+  const ctx: BuildContext = { vocabulary, free, spanFree };
   const claim = (t: Table) => {
     tables.push(t);
     claimed.push(t.range);
@@ -98,7 +100,10 @@ export function detectTables(
     const cells = sheet.values[r];
     if (!cells || cells.length === 0) continue;
     if (active.some((k) => k.bottom < r)) active = active.filter((k) => k.bottom >= r);
-    const { runs, targets } = readRow(sheet, r, active, vocabulary);
+    // A row wholly inside a table above holds no header: a long register costs one lookup a row.
+    const width = rowWidth(sheet, r);
+    if (active.some((k) => k.top <= r && k.right >= width - 1 && blankBefore(sheet, r, k.left))) continue;
+    const { runs, targets } = readRow(sheet, r, width, active, vocabulary);
     const found: Table[] = [];
     for (const group of sideBySide(runs)) {
       if (!isHeaderRow(group.signals)) continue;
@@ -110,7 +115,7 @@ export function detectTables(
         group.right,
         span.to,
         vocabulary,
-        (row) => row >= 0 && spanIsFree(row, group.left, group.right),
+        (row) => row >= 0 && spanFree(row, group.left, group.right),
       );
       const plan = { band, left: group.left, right: band.right, span, bodyTop: band.bottom + 1 };
       const table = buildTable(sheet, sheetIndex, plan, ctx);
@@ -145,10 +150,27 @@ function overlapsAny(table: Table, others: readonly Table[], reserved: readonly 
   return others.some((t) => rangesOverlap(t.range, table.range)) || reserved.some((r) => rangesOverlap(r, table.range));
 }
 
+/** No cell of a row left of `col` shows anything (a table's margin). */
+function blankBefore(sheet: SheetGrid, r: number, col: number): boolean {
+  if (col === 0) return true;
+  // A merged area may show its text in a cell of the margin: read as readRow reads it.
+  if (sheet.merges.length > 0) return false;
+  for (let c = 0; c < col; c++) if (valueAt(sheet, r, c) !== null) return false;
+  return true;
+}
+
+/** How far a row's cells reach, with merged areas that cover it. */
+function rowWidth(sheet: SheetGrid, r: number): number {
+  let width = sheet.values[r].length;
+  for (const m of sheet.merges) if (m.top <= r && r <= m.bottom && m.right >= width) width = m.right + 1;
+  return width;
+}
+
 /** A row's runs of header cells (skipping cells of tables above), and the cells that label a target. */
 function readRow(
   sheet: SheetGrid,
   r: number,
+  width: number,
   active: readonly CellRange[],
   vocabulary: Vocabulary,
 ): { runs: Run[]; targets: number[] } {
@@ -157,10 +179,6 @@ function readRow(
   const targets: number[] = [];
   let run: Run | null = null;
   let stretch = 0;
-  const width = Math.max(
-    cells.length,
-    ...sheet.merges.filter((m) => m.top <= r && r <= m.bottom).map((m) => m.right + 1),
-  );
   for (let c = 0; c < width; c++) {
     const claimedHere = active.find((k) => k.top <= r && k.left <= c && c <= k.right);
     // A table's own cells are skipped in one step: a long register costs one lookup a row.

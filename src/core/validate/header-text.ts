@@ -150,8 +150,12 @@ function phraseList(list: readonly string[]): string[][] {
 
 const SUBTOTAL_PHRASES = phraseList(SUBTOTAL_LABELS);
 /** The first three letters of every total phrase (`tot`, `sub`, `gra`…). */
-const TOTAL_STARTS = new Set([...SUBTOTAL_LABELS, ...TOTAL_LABELS].map((p) => p.slice(0, 3)));
-const TOTAL_FIRST_LETTERS = new Set([...TOTAL_STARTS].map((p) => p.charCodeAt(0)));
+const TOTAL_STARTS = new Set([...SUBTOTAL_LABELS, ...TOTAL_LABELS].map((p) => startKey(p)));
+
+/** A text's first three letters, lower-cased, as one number: asked of every line of a long table, it allocates nothing. */
+function startKey(text: string): number {
+  return ((text.charCodeAt(0) | 32) << 16) | ((text.charCodeAt(1) | 32) << 8) | (text.charCodeAt(2) | 32);
+}
 const TOTAL_PHRASES = phraseList(TOTAL_LABELS);
 const NOT_TOTAL_PHRASES = phraseList(NOT_TOTAL_AFTER);
 const TARGET_PHRASES = phraseList(TARGET_LABELS);
@@ -168,10 +172,8 @@ function startsWith(words: readonly string[], phrase: readonly string[]): boolea
  * Workstreams`); null for a line, including `Total number of carers who were given information…`.
  */
 export function totalLabelKind(label: string): "grand" | "total" | "subtotal" | null {
-  // Most labels are decided by their first letter, the rest by their first three, before any
-  // are read as words.
-  if (!TOTAL_FIRST_LETTERS.has(label.charCodeAt(0) | 32) || !TOTAL_STARTS.has(label.slice(0, 3).toLowerCase()))
-    return null;
+  // Most labels are decided by their first three letters before any are read as words.
+  if (!TOTAL_STARTS.has(startKey(label))) return null;
   const words = tokens(label);
   for (const [kind, phrases] of [
     ["subtotal", SUBTOTAL_PHRASES],

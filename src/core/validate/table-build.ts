@@ -25,7 +25,7 @@ import {
   yearNumber,
 } from "./header-band";
 import { labelKey, totalLabelKind, tokens, Vocabulary } from "./header-text";
-import { footnoteMarker, isBlankRow, labelAt, readAmountColumn, textAt, valueAt } from "./reader";
+import { Amount, footnoteMarker, isBlankRow, labelAt, readAmountColumn, textAt, valueAt } from "./reader";
 import { ColumnRole, FigureColumn, LinesTable, RowGroups, SUMMED_ROLES, TableRow, tableName } from "./tables";
 import { addsUp, groupRows, LabelledKind } from "./totals";
 import { Concept, NOTE_LABELS, PLACEHOLDER_WORDS, TEXT_CONCEPTS } from "./vocabulary";
@@ -50,6 +50,8 @@ export interface BuildContext {
   vocabulary: Vocabulary;
   /** Whether a cell belongs to no table found so far. */
   free(row: number, col: number): boolean;
+  /** Whether the cells of a row from `left` to `right` all do. */
+  spanFree(row: number, left: number, right: number): boolean;
 }
 
 /** Blank rows a table may have between its parts and still go on. */
@@ -120,7 +122,7 @@ export function buildTable(
     if (
       plan.band &&
       above >= 0 &&
-      rowIsFree(above, left, right, ctx) &&
+      ctx.spanFree(above, left, right) &&
       groupHeadingAbove(sheet, above, left, right, ctx.vocabulary)
     ) {
       band.top = above;
@@ -194,9 +196,12 @@ function labelHeader(sheet: SheetGrid, band: Band, col: number, vocabulary: Voca
 function bodySegment(sheet: SheetGrid, top: number, left: number, right: number, ctx: BuildContext): number[] {
   const rows: number[] = [];
   for (let r = top; r < sheet.values.length; r++) {
-    if (!rowIsFree(r, left, right, ctx) || isBlankRow(sheet, r, left, right)) break;
-    if (isNotesRow(sheet, r, left, right)) break;
-    if (rows.length > 0 && isNewHeader(sheet, r, left, right, ctx.vocabulary)) break;
+    if (!ctx.spanFree(r, left, right) || isBlankRow(sheet, r, left, right)) break;
+    // Most rows of a long table hold a figure, which makes them neither notes nor a header.
+    if (!holdsFigure(sheet, r, left, right)) {
+      if (isNotesRow(sheet, r, left, right)) break;
+      if (rows.length > 0 && isNewHeader(sheet, r, left, right, ctx.vocabulary)) break;
+    }
     rows.push(r);
   }
   return rows;
@@ -219,9 +224,16 @@ function columnIsFree(band: Band, col: number, ctx: BuildContext): boolean {
   return true;
 }
 
-function rowIsFree(row: number, left: number, right: number, ctx: BuildContext): boolean {
-  for (let c = left; c <= right; c++) if (!ctx.free(row, c)) return false;
-  return true;
+/** A number other than a year between `left` and `right`: a row that is neither notes nor a header (see isNotesRow, headerSignals). */
+function holdsFigure(sheet: SheetGrid, row: number, left: number, right: number): boolean {
+  const cells = sheet.values[row];
+  if (!cells) return false;
+  const end = Math.min(right, cells.length - 1);
+  for (let c = left; c <= end; c++) {
+    const v = cells[c];
+    if (typeof v === "number" && !yearNumber(v)) return true;
+  }
+  return false;
 }
 
 /** `Note:`, `Sources:`: a word and a colon starting a line. */
@@ -294,7 +306,7 @@ function nextSegment(
     blanks++;
   }
   if (blanks === 0 || blanks > MAX_SEPARATOR_ROWS || next >= sheet.values.length) return null;
-  if (!rowIsFree(next, left, right, ctx) || isNotesRow(sheet, next, left, right) || !goesOn(sheet, next, columns))
+  if (!ctx.spanFree(next, left, right) || isNotesRow(sheet, next, left, right) || !goesOn(sheet, next, columns))
     return null;
   const segment = bodySegment(sheet, next, left, right, ctx);
   return segment.length > 0 ? segment : null;
@@ -614,7 +626,12 @@ function assemble(
   const amounts = columns.map((c) => readAmountColumn(sheet, rows, c.col, c.unit));
   const refCol = layout.textColumns.ref;
   const labelCol = layout.labelCols.length > 0 ? layout.labelCols[layout.labelCols.length - 1] : -1;
-  const tableRows: TableRow[] = rows.map((row, i) => {
+  // Plain loops: each runs over every line of a long register.
+  const tableRows: TableRow[] = new Array(rows.length);
+  const labelled: LabelledKind[] = new Array(rows.length);
+  const lineOnly: boolean[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     let label: string | null = null;
     let labelAtCol = labelCol;
     // The rightmost label; a register's reference only when the line has no other label.
@@ -625,17 +642,17 @@ function assemble(
         labelAtCol = c;
       }
     }
-    return { row, kind: "line" as const, label, labelCol: labelAtCol, figures: amounts.map((a) => a[i]) };
-  });
-  const labelled: LabelledKind[] = tableRows.map((t) => {
-    if (refCol !== undefined) {
-      // A register's Ref column decides: `Total` there is a total; a reference makes a line even
-      // when its description begins "Total transport review".
-      const ref = valueAt(sheet, t.row, refCol);
-      if (ref !== null) return typeof ref === "string" ? totalLabelKind(ref.trim()) : null;
-    }
-    return labelledKind(sheet, t.row, layout.labelCols);
-  });
+    const figures: Amount[] = new Array(amounts.length);
+    for (let k = 0; k < amounts.length; k++) figures[k] = amounts[k][i];
+    tableRows[i] = { row, kind: "line", label, labelCol: labelAtCol, figures };
+    // A register's Ref column decides: `Total` there is a total; a reference makes a line even
+    // when its description begins "Total transport review".
+    const ref = refCol === undefined ? null : valueAt(sheet, row, refCol);
+    if (ref !== null) labelled[i] = typeof ref === "string" ? totalLabelKind(ref.trim()) : null;
+    else labelled[i] = labelledKind(sheet, row, layout.labelCols);
+    // A register line with a reference, or a year of a years-down table, is a line whatever it adds up to.
+    lineOnly[i] = ref !== null || (layout.yearsDown && label !== null && isYearLabel(label));
+  }
   const doubtful = markHeadings(sheet, tableRows, labelled, layout, refCol);
   const summed = columns
     .map((c, k) => ({ c, k }))
@@ -649,12 +666,7 @@ function assemble(
     rows: tableRows,
     labelled,
     summed,
-    // A register line with a reference, or a year of a years-down table, is a line whatever it adds up to.
-    lineOnly: tableRows.map(
-      (t) =>
-        (refCol !== undefined && valueAt(sheet, t.row, refCol) !== null) ||
-        (layout.yearsDown && t.label !== null && isYearLabel(t.label)),
-    ),
+    lineOnly,
     ordered,
     runStarts: runStarts(tableRows),
   });
@@ -693,13 +705,13 @@ function markHeadings(
   refCol: number | undefined,
 ): TableRow[] {
   const candidates: number[] = [];
-  rows.forEach((row, i) => {
-    if (labelled[i] !== null || row.label === null) return;
-    if (!row.figures.every((a) => a.kind === "blank")) return;
-    if (refCol !== undefined && isReference(valueAt(sheet, row.row, refCol))) return;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (labelled[i] !== null || row.label === null || !allBlank(row.figures)) continue;
+    if (refCol !== undefined && isReference(valueAt(sheet, row.row, refCol))) continue;
     const next = rows[i + 1];
-    if (next && labelled[i + 1] === null && next.figures.some((a) => a.kind !== "blank")) candidates.push(i);
-  });
+    if (next && labelled[i + 1] === null && !allBlank(next.figures)) candidates.push(i);
+  }
   const totalLabels = rows.filter((_, i) => labelled[i] !== null).map((r) => labelKey(r.label ?? ""));
   const doubtful: TableRow[] = [];
   for (const i of candidates) {
@@ -716,6 +728,12 @@ function markHeadings(
     if (!plain) doubtful.push(row);
   }
   return doubtful;
+}
+
+/** A loop, not `every`: asked of every line of a long table. */
+function allBlank(figures: readonly Amount[]): boolean {
+  for (const a of figures) if (a.kind !== "blank") return false;
+  return true;
 }
 
 /** Lines that start a run: labelled in another column than the row above, or after a blank or a heading. */

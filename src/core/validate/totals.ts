@@ -52,6 +52,14 @@ class RunningSum {
   add(a: Amount, sign: 1 | -1): void {
     if (a.kind === "unknown") this.unknown += sign;
     if (!hasFigure(a)) return;
+    // Whole figures added to a whole sum, the common case of a long register, need no scaling.
+    if (this.exact === null && this.scale === 0 && a.exact === null && Number.isInteger(a.value)) {
+      const next = this.int + sign * a.value;
+      if (Math.abs(a.value) < 1e15 && Number.isSafeInteger(next)) {
+        this.int = next;
+        return;
+      }
+    }
     if (this.exact === null) {
       const s = a.exact === null ? scaledValue(a.value) : null;
       const scale = s ? Math.max(s.scale, this.scale) : 0;
@@ -145,7 +153,7 @@ export function groupRows(input: GroupingInput): Grouping {
 
   const addOpen = (row: TableRow) => {
     open.push(row);
-    summed.forEach((k, i) => openSums[i].add(row.figures[k], 1));
+    for (let i = 0; i < summed.length; i++) openSums[i].add(row.figures[summed[i]], 1);
   };
   const close = (row: TableRow, parts: TableRow[], checked = true) => {
     // A total of everything still open (the common case, and a long register's last row) needs no set.
@@ -162,32 +170,35 @@ export function groupRows(input: GroupingInput): Grouping {
     if (checked) groups.push({ row, parts });
   };
 
-  rows.forEach((row, index) => {
-    if (row.kind === "heading") return;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (row.kind === "heading") continue;
     const label = labelled[index];
-    // The trailing lines are copied out only when asked for: a long register asks for them rarely.
-    const trailingLines = () => open.slice(linesFrom);
     if (label === null) {
-      // A line, unless it adds up the rows above: tried cheaply on running sums first.
+      // A line, unless it adds up the rows above: tried cheaply on running sums first (the
+      // trailing lines are copied out only then: a long register asks for them rarely).
       if (!lineOnly[index] && open.length >= 2 && addsUpSomewhere(row, summed, trailing, openSums)) {
-        const reading = arithmeticReading(row, trailingLines(), open, summed);
+        const reading = arithmeticReading(row, open.slice(linesFrom), open, summed);
         if (reading) {
           row.kind = "total";
           arithmetic.add(row);
           close(row, reading);
           sinceTotal.push(row);
-          return;
+          continue;
         }
       }
       addOpen(row);
       sinceTotal.push(row);
-      summed.forEach((k, i) => trailing[i].add(row.figures[k], 1));
-      return;
+      for (let i = 0; i < summed.length; i++) trailing[i].add(row.figures[summed[i]], 1);
+      continue;
     }
     row.kind = label === "subtotal" ? "subtotal" : "total";
-    const lines = trailingLines();
-    const plain: Candidate = { reading: "plain", parts: plainParts(label, lines, open, grands) };
-    const readings = candidateReadings(plain, lines, open, sinceTotal);
+    const lines = open.slice(linesFrom);
+    const plainRows = plainParts(label, lines, open, grands);
+    // The running sums of a reading's rows, where they are the open rows or the trailing lines.
+    const plainSums = plainRows === lines ? trailing : sumsOfSuffix(plainRows, open, openSums, lines, trailing);
+    const plain: Candidate = { reading: "plain", parts: plainRows, sums: plainSums };
+    const readings = candidateReadings(plain, { parts: lines, sums: trailing }, { parts: open, sums: openSums }, sinceTotal);
     let chosen = chooseReading(readings, row, summed) ?? exactSuffix(lines, row, summed, input.runStarts);
     if (chosen?.reading === "all-lines") {
       // Rows taken for totals by arithmetic in between were lines after all (a line that
@@ -213,7 +224,7 @@ export function groupRows(input: GroupingInput): Grouping {
     close(row, chosen.parts, !unknown);
     if (label !== "subtotal") sinceTotal = [];
     if (label === "grand") grands.add(row);
-  });
+  }
 
   // A total that a later total adds up is a sub-total of it.
   const inner = new Set<TableRow>();
@@ -261,6 +272,42 @@ function arithmeticReading(row: TableRow, lines: TableRow[], open: TableRow[], s
 interface Candidate {
   reading: Reading;
   parts: TableRow[];
+  /** Running sums of exactly these parts, when kept: they tell an exact fit without reading every part. */
+  sums?: RunningSum[];
+}
+
+/** Rows with their running sums. */
+interface Summed {
+  parts: TableRow[];
+  sums: RunningSum[];
+}
+
+/** The running sums of a suffix of the open rows, when it is all of them or the trailing lines. */
+function sumsOfSuffix(
+  suffix: TableRow[],
+  open: TableRow[],
+  openSums: RunningSum[],
+  lines: TableRow[],
+  trailing: RunningSum[],
+): RunningSum[] | undefined {
+  if (suffix.length === open.length) return openSums;
+  return suffix.length === lines.length ? trailing : undefined;
+}
+
+/**
+ * Whether running sums equal a row's figures in every summed column it states: then every such
+ * column adds up exactly (see fit). False when they cannot tell (a figure nobody can read among
+ * the parts) or do not equal, which leaves it to fit.
+ */
+function sumsMatch(sums: readonly RunningSum[], row: TableRow, summed: readonly number[]): boolean {
+  let stated = 0;
+  for (let i = 0; i < summed.length; i++) {
+    const a = row.figures[summed[i]];
+    if (!hasFigure(a)) continue;
+    if (!sums[i].equals(a)) return false;
+    stated++;
+  }
+  return stated > 0;
 }
 
 /**
@@ -276,18 +323,18 @@ function plainParts(
   grands: ReadonlySet<TableRow>,
 ): TableRow[] {
   if (label === "subtotal") return lines;
-  const sinceGrand = open.slice(lastIndexOf(open, (r) => grands.has(r)) + 1);
+  const sinceGrand = grands.size === 0 ? open.slice() : open.slice(lastIndexOf(open, (r) => grands.has(r)) + 1);
   if (label === "grand") return sinceGrand;
   // `Total savings` right under section totals adds them up, as a plain `Total` would.
   const sinceTotal = open.slice(lastIndexOf(open, (r) => r.kind === "total") + 1);
   return sinceTotal.length > 0 ? sinceTotal : sinceGrand;
 }
 
-function candidateReadings(plain: Candidate, lines: TableRow[], open: TableRow[], sinceTotal: TableRow[]): Candidate[] {
+function candidateReadings(plain: Candidate, lines: Summed, open: Summed, sinceTotal: TableRow[]): Candidate[] {
   return [
     plain,
-    { reading: "lines", parts: lines },
-    { reading: "running", parts: open },
+    { reading: "lines", ...lines },
+    { reading: "running", ...open },
     // A copy: the lines since the last total grow on after a sub-total takes them.
     { reading: "all-lines", parts: sinceTotal.slice() },
   ];
@@ -306,6 +353,7 @@ function lastIndexOf<T>(list: readonly T[], test: (item: T) => boolean): number 
 function chooseReading(readings: Candidate[], row: TableRow, summed: readonly number[]): Candidate | null {
   for (const r of readings) {
     if (r.parts.length === 0) continue;
+    if (r.sums && sumsMatch(r.sums, row, summed)) return r;
     const f = fit(r.parts, row, summed);
     if (f.stated > 0 && f.exact === f.stated) return r;
   }
