@@ -198,7 +198,12 @@ export function groupRows(input: GroupingInput): Grouping {
     // The running sums of a reading's rows, where they are the open rows or the trailing lines.
     const plainSums = plainRows === lines ? trailing : sumsOfSuffix(plainRows, open, openSums, lines, trailing);
     const plain: Candidate = { reading: "plain", parts: plainRows, sums: plainSums };
-    const readings = candidateReadings(plain, { parts: lines, sums: trailing }, { parts: open, sums: openSums }, sinceTotal);
+    const readings = candidateReadings(
+      plain,
+      { parts: lines, sums: trailing },
+      { parts: open, sums: openSums },
+      sinceTotal,
+    );
     let chosen = chooseReading(readings, row, summed) ?? exactSuffix(lines, row, summed, input.runStarts);
     if (chosen?.reading === "all-lines") {
       // Rows taken for totals by arithmetic in between were lines after all (a line that
