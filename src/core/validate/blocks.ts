@@ -5,7 +5,8 @@
  * text just above it when there is one (`Financed by`, `Total Spend in 2025/2026`).
  */
 import { SheetGrid } from "../grid";
-import { classifyCell, isFigureClass, isFigureCode, SheetClasses, sheetClassCodes } from "./cell-class";
+import { classifyCell, isFigureClass, isFigureCode, RowFigures, SheetClasses, sheetClassCodes } from "./cell-class";
+import { Claims } from "./claims";
 import { textAt } from "./reader";
 import { Band, numbersAreYears } from "./header-band";
 import { TablePlan } from "./table-build";
@@ -26,27 +27,33 @@ interface Block {
 }
 
 /** The free figure cells of a row, by column (read from the sheet's class codes: every row of a sheet is asked). */
-function figureCols(classes: SheetClasses, row: number, free: (r: number, c: number) => boolean): number[] {
-  let cols: number[] = NONE;
+function figureCols(classes: SheetClasses & { rows: RowFigures }, row: number, claims: Claims): number[] {
+  const { first, last } = classes.rows;
+  const cols: number[] = [];
   const from = classes.start[row];
-  const width = classes.start[row + 1] - from;
-  for (let c = 0; c < width; c++) {
-    if (!isFigureCode(classes.codes[from + c]) || !free(row, c)) continue;
-    // Most rows have none (their figures are claimed): a list is made only for one that has.
-    if (cols === NONE) cols = [];
-    cols.push(c);
-  }
+  for (let c = first[row]; c <= last[row]; c++)
+    if (isFigureCode(classes.codes[from + c]) && claims.free(row, c)) cols.push(c);
   return cols;
 }
 
 const NONE: number[] = [];
 
-function blocksOf(sheet: SheetGrid, free: (r: number, c: number) => boolean): Block[] {
+function blocksOf(sheet: SheetGrid, claims: Claims): Block[] {
   const blocks: Block[] = [];
   const classes = sheetClassCodes(sheet);
   let current: Block | null = null;
+  const { first, last } = classes.rows;
   for (let r = 0; r < sheet.values.length; r++) {
-    const cols = figureCols(classes, r, free);
+    // Most rows have no free figure: none at all, or all inside one table found by its header,
+    // whose rows are passed over together.
+    const inside = first[r] < 0 ? null : claims.covering(r, first[r], last[r]);
+    if (inside)
+      while (
+        r + 1 <= inside.bottom &&
+        (first[r + 1] < 0 || (inside.left <= first[r + 1] && last[r + 1] <= inside.right))
+      )
+        r++;
+    const cols = first[r] < 0 || inside ? NONE : figureCols(classes, r, claims);
     if (cols.length === 0) {
       if (current && r - current.bottom > MAX_GAP_ROWS) current = null;
       continue;
@@ -73,27 +80,21 @@ function yearsColumn(sheet: SheetGrid, block: Block): number | null {
 }
 
 /** A column holding text on at least half the block's figure rows. */
-function labelColumn(sheet: SheetGrid, block: Block, free: (r: number, c: number) => boolean): number | null {
+function labelColumn(sheet: SheetGrid, block: Block, claims: Claims): number | null {
   const figures = [...block.cols].sort((a, b) => a - b);
   const labelled = (c: number) =>
     !block.cols.has(c) &&
-    2 * block.rows.filter((r) => free(r, c) && textAt(sheet, r, c) !== null).length >= block.rows.length;
+    2 * block.rows.filter((r) => claims.free(r, c) && textAt(sheet, r, c) !== null).length >= block.rows.length;
   for (let c = figures[0] - 1; c >= Math.max(0, figures[0] - MAX_LABEL_DISTANCE); c--) if (labelled(c)) return c;
   for (let c = figures[0] + 1; c < figures[figures.length - 1]; c++) if (labelled(c)) return c;
   return null;
 }
 
 /** Rows of text only, with nothing outside the block's columns. */
-function textOnly(
-  sheet: SheetGrid,
-  row: number,
-  left: number,
-  right: number,
-  free: (r: number, c: number) => boolean,
-): boolean {
+function textOnly(sheet: SheetGrid, row: number, left: number, right: number, claims: Claims): boolean {
   let words = false;
   for (let c = left; c <= right; c++) {
-    if (!free(row, c)) return false;
+    if (!claims.free(row, c)) return false;
     const cls = classifyCell(sheet, row, c);
     if (isFigureClass(cls)) return false;
     if (cls === "word") words = true;
@@ -112,14 +113,14 @@ function headerAbove(
   left: number,
   right: number,
   label: number,
-  free: (r: number, c: number) => boolean,
+  claims: Claims,
 ): { band: Band; bodyTop: number } | null {
   const overFigures = (r: number) => {
     for (let c = left; c <= right; c++) if (c !== label && textAt(sheet, r, c) !== null) return true;
     return false;
   };
   let first = top;
-  while (first > 0 && top - first < MAX_CAPTION_ROWS && textOnly(sheet, first - 1, left, right, free)) first--;
+  while (first > 0 && top - first < MAX_CAPTION_ROWS && textOnly(sheet, first - 1, left, right, claims)) first--;
   if (first === top) return null;
   let headed = -1;
   for (let r = top - 1; r >= first; r--) if (overFigures(r)) headed = r;
@@ -130,16 +131,16 @@ function headerAbove(
 }
 
 /** Plans for the tables that blocks of left-over figures make: each with its labels, headed by the line above. */
-export function figureBlockPlans(sheet: SheetGrid, free: (r: number, c: number) => boolean): TablePlan[] {
+export function figureBlockPlans(sheet: SheetGrid, claims: Claims): TablePlan[] {
   const plans: TablePlan[] = [];
-  for (const block of blocksOf(sheet, free)) {
+  for (const block of blocksOf(sheet, claims)) {
     if (block.rows.length < 2) continue;
-    const label = yearsColumn(sheet, block) ?? labelColumn(sheet, block, free);
+    const label = yearsColumn(sheet, block) ?? labelColumn(sheet, block, claims);
     if (label === null) continue;
     const cols = [...block.cols, label];
     const left = Math.min(...cols);
     const right = Math.max(...cols);
-    const header = headerAbove(sheet, block.top, left, right, label, free);
+    const header = headerAbove(sheet, block.top, left, right, label, claims);
     plans.push({
       band: header?.band ?? null,
       left,

@@ -44,8 +44,16 @@ export interface SheetClasses {
   /** Where each row starts in `codes`; row r's width is start[r + 1] - start[r]. */
   start: Int32Array;
   codes: Uint8Array;
-  /** Every cell has been classified. */
-  complete: boolean;
+  /** Once every cell is classified: each row's figures, so that passes over a sheet go a row at a time. */
+  rows: RowFigures | null;
+}
+
+/** Per row: how many cells hold figures (isFigureCode), how many of those are uncached formulas, and the first and last column holding one (-1 when none). */
+export interface RowFigures {
+  count: Int32Array;
+  uncached: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
 }
 
 /**
@@ -56,7 +64,7 @@ export interface SheetClasses {
 const classesOf = new WeakMap<SheetGrid, SheetClasses>();
 /** The sheet asked about last: asked of one sheet many times over, the WeakMap is looked up on a change only. */
 let lastSheet: SheetGrid | null = null;
-let last: SheetClasses = { start: new Int32Array(1), codes: new Uint8Array(0), complete: true };
+let last: SheetClasses = { start: new Int32Array(1), codes: new Uint8Array(0), rows: null };
 
 function classesOfSheet(sheet: SheetGrid): SheetClasses {
   if (sheet === lastSheet) return last;
@@ -66,7 +74,7 @@ function classesOfSheet(sheet: SheetGrid): SheetClasses {
     const start = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r++)
       start[r + 1] = start[r] + Math.max(sheet.values[r]?.length ?? 0, sheet.formulas[r]?.length ?? 0);
-    classes = { start, codes: new Uint8Array(start[rows]), complete: false };
+    classes = { start, codes: new Uint8Array(start[rows]), rows: null };
     classesOf.set(sheet, classes);
   }
   lastSheet = sheet;
@@ -87,19 +95,34 @@ export function classCodeAt(sheet: SheetGrid, row: number, col: number): number 
 }
 
 /**
- * Every cell of a sheet classified, as codes (`classCode`): for passes over every cell of a
- * sheet, which then read the array without a call per cell.
+ * Every cell of a sheet classified, as codes (`classCode`), with each row's figures: for passes
+ * over every cell of a sheet, which then read arrays rather than call per cell.
  */
-export function sheetClassCodes(sheet: SheetGrid): SheetClasses {
+export function sheetClassCodes(sheet: SheetGrid): SheetClasses & { rows: RowFigures } {
   const classes = classesOfSheet(sheet);
-  if (!classes.complete) {
+  if (classes.rows === null) {
     const { start, codes } = classes;
-    for (let row = 0; row + 1 < start.length; row++)
-      for (let at = start[row]; at < start[row + 1]; at++)
-        if (codes[at] === UNKNOWN) codes[at] = CLASSES.indexOf(classify(sheet, row, at - start[row])) + 1;
-    classes.complete = true;
+    const rows = start.length - 1;
+    const figures: RowFigures = {
+      count: new Int32Array(rows),
+      uncached: new Int32Array(rows),
+      first: new Int32Array(rows).fill(-1),
+      last: new Int32Array(rows).fill(-1),
+    };
+    for (let row = 0; row < rows; row++) {
+      for (let at = start[row]; at < start[row + 1]; at++) {
+        const col = at - start[row];
+        if (codes[at] === UNKNOWN) codes[at] = CLASSES.indexOf(classify(sheet, row, col)) + 1;
+        if (!isFigureCode(codes[at])) continue;
+        figures.count[row]++;
+        if (codes[at] === UNCACHED_CODE) figures.uncached[row]++;
+        if (figures.first[row] < 0) figures.first[row] = col;
+        figures.last[row] = col;
+      }
+    }
+    classes.rows = figures;
   }
-  return classes;
+  return classes as SheetClasses & { rows: RowFigures };
 }
 
 export function classifyCell(sheet: SheetGrid, row: number, col: number): CellClass {

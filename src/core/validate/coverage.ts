@@ -6,7 +6,7 @@
  * `figures-unchecked` rule names.
  */
 import { CellRange, EXCEL_MAX_COLUMNS, WorkbookGrid } from "../grid";
-import { classCode, isFigureCode, sheetClassCodes } from "./cell-class";
+import { classCode, isFigureCode, RowFigures, SheetClasses, sheetClassCodes } from "./cell-class";
 import { Table } from "./tables";
 
 export interface UncheckedBlock {
@@ -37,60 +37,104 @@ export const MIN_UNCHECKED_BLOCK = 4;
 /** A cell as one number, for sets of cells. */
 const cellKey = (row: number, col: number) => row * EXCEL_MAX_COLUMNS + col;
 
-/** The cells of a table that are not figures whatever they hold: its header, its lines' labels, a target's label. */
-function notFigures(table: Table): (row: number, col: number) => boolean {
-  if (table.kind === "target") return (_row, col) => col === table.labelCol;
-  const { top, bottom } = table.range;
-  // Each row's label column, by row: looked up for every figure of a long register.
-  const labelCol = new Int32Array(bottom - top + 1).fill(-1);
-  for (const r of table.rows) if (r.labelCol >= 0) labelCol[r.row - top] = r.labelCol;
-  const yearsCol = table.yearsDown ? table.rows[0]?.labelCol : undefined;
-  return (row, col) => row <= table.headerRow || col === yearsCol || labelCol[row - top] === col;
-}
-
+/**
+ * A table's cells that are not figures whatever they hold: its header rows, each line's label,
+ * a years-down table's years, a target's label.
+ */
 interface OwnTable {
   range: CellRange;
-  skip: (row: number, col: number) => boolean;
+  /** Rows up to this one are the header. */
+  headerRow: number;
+  /** A column that holds labels in every row (a target's label, a years-down table's years), or -1. */
+  labelsCol: number;
+  /** Each row's label column (from the table's top; -1 for none): looked up for every figure of a long register. */
+  labelCol: Int32Array;
+}
+
+function ownTable(table: Table): OwnTable {
+  const { range } = table;
+  const labelCol = new Int32Array(range.bottom - range.top + 1).fill(-1);
+  if (table.kind === "target") return { range, headerRow: -1, labelsCol: table.labelCol, labelCol };
+  for (const r of table.rows) if (r.labelCol >= 0) labelCol[r.row - range.top] = r.labelCol;
+  const labelsCol = table.yearsDown ? (table.rows[0]?.labelCol ?? -1) : -1;
+  return { range, headerRow: table.headerRow, labelsCol, labelCol };
+}
+
+/** Whether a cell of a table is no figure whatever it holds. */
+function notFigure(t: OwnTable, row: number, col: number): boolean {
+  return row <= t.headerRow || col === t.labelsCol || t.labelCol[row - t.range.top] === col;
 }
 
 export function measureCoverage(workbook: WorkbookGrid, tables: readonly Table[]): Coverage {
   const coverage: Coverage = { figures: 0, checked: 0, sheets: [], blocks: [] };
   workbook.sheets.forEach((sheet, sheetIndex) => {
-    const own: OwnTable[] = tables
-      .filter((t) => t.sheetIndex === sheetIndex)
-      .map((table) => ({ range: table.range, skip: notFigures(table) }));
-    const unchecked: { row: number; col: number }[] = [];
-    let figures = 0;
-    let checked = 0;
-    /** The tables across the current row, found once per row rather than once per cell. */
-    const across: OwnTable[] = [];
-    const { start, codes } = sheetClassCodes(sheet);
-    for (let row = 0; row + 1 < start.length; row++) {
-      const from = start[row];
-      const width = start[row + 1] - from;
-      let tablesAcross = 0;
-      for (const t of own) if (t.range.top <= row && row <= t.range.bottom) across[tablesAcross++] = t;
-      for (let col = 0; col < width; col++) {
-        const code = codes[from + col];
-        if (!isFigureCode(code)) continue;
-        let table: OwnTable | null = null;
-        for (let k = 0; k < tablesAcross; k++) {
-          const t = across[k];
-          if (t.range.left <= col && col <= t.range.right) table = t;
-        }
-        if (table && table.skip(row, col)) continue;
-        figures++;
-        if (table && code !== UNCACHED) checked++;
-        else unchecked.push({ row, col });
-      }
-    }
+    const own = tables.filter((t) => t.sheetIndex === sheetIndex).map(ownTable);
+    const count = new FigureCount(sheetClassCodes(sheet), own);
+    for (let row = 0; row < count.rows; row++) count.row(row);
+    const { figures, checked } = count;
     coverage.figures += figures;
     coverage.checked += checked;
     coverage.sheets.push({ name: sheet.name, figures, checked });
-    for (const block of blocksOf(unchecked))
+    for (const block of blocksOf(count.unchecked))
       if (block.figures >= MIN_UNCHECKED_BLOCK) coverage.blocks.push({ sheetIndex, ...block });
   });
   return coverage;
+}
+
+/** A sheet's figures counted a row at a time: one call per row, so a long sheet runs through optimised code. */
+class FigureCount {
+  figures = 0;
+  checked = 0;
+  readonly unchecked: { row: number; col: number }[] = [];
+  readonly rows: number;
+  /** The tables across the current row, found once per row rather than once per cell. */
+  private readonly across: OwnTable[] = [];
+
+  constructor(
+    private readonly classes: SheetClasses & { rows: RowFigures },
+    private readonly own: readonly OwnTable[],
+  ) {
+    this.rows = classes.start.length - 1;
+  }
+
+  row(row: number): void {
+    const { count, uncached, first, last } = this.classes.rows;
+    if (count[row] === 0) return;
+    const { across } = this;
+    let tablesAcross = 0;
+    for (const t of this.own) if (t.range.top <= row && row <= t.range.bottom) across[tablesAcross++] = t;
+    // The common case, a line of one table: its figures are counted without visiting each cell.
+    const t = across[0];
+    if (tablesAcross === 1 && uncached[row] === 0 && t.range.left <= first[row] && last[row] <= t.range.right) {
+      if (row <= t.headerRow) return;
+      const labels = this.figureAt(row, t.labelsCol) + this.figureAt(row, t.labelCol[row - t.range.top], t.labelsCol);
+      this.figures += count[row] - labels;
+      this.checked += count[row] - labels;
+      return;
+    }
+    const { start, codes } = this.classes;
+    const from = start[row];
+    for (let col = first[row]; col <= last[row]; col++) {
+      const code = codes[from + col];
+      if (!isFigureCode(code)) continue;
+      let table: OwnTable | null = null;
+      for (let k = 0; k < tablesAcross; k++) {
+        const t = across[k];
+        if (t.range.left <= col && col <= t.range.right) table = t;
+      }
+      if (table && notFigure(table, row, col)) continue;
+      this.figures++;
+      if (table && code !== UNCACHED) this.checked++;
+      else this.unchecked.push({ row, col });
+    }
+  }
+
+  /** 1 when column `col` of the row holds a figure (and is not `already`, counted), else 0. */
+  private figureAt(row: number, col: number, already = -1): number {
+    const { start, codes } = this.classes;
+    if (col < 0 || col === already || col >= start[row + 1] - start[row]) return 0;
+    return isFigureCode(codes[start[row] + col]) ? 1 : 0;
+  }
 }
 
 /** Cells next to one another (across, down or diagonally) as blocks, with their bounding ranges. */

@@ -11,6 +11,7 @@ import { classifyCell } from "./cell-class";
 import { figureBlockPlans } from "./blocks";
 import { headerBand, HeaderSignal, isHeaderRow, numbersAreYears, shownText, yearNumber } from "./header-band";
 import { DEFAULT_VOCABULARY, isHeaderSignal, isTargetLabel, readHeader, Vocabulary } from "./header-text";
+import { Claims } from "./claims";
 import { valueAt } from "./reader";
 import { buildTable, BuildContext, Span } from "./table-build";
 import { Table } from "./tables";
@@ -76,23 +77,13 @@ export function detectTables(
   reserved: readonly CellRange[] = [],
 ): Table[] {
   const tables: Table[] = [];
-  const claimed: CellRange[] = [...reserved];
+  const claims = new Claims(reserved);
   // The claimed ranges that may still cover a row: the scan goes down, so one that ended is dropped.
   let active: CellRange[] = [...reserved];
-  // A plain loop: asked for nearly every cell of a long table, it allocates nothing.
-  const free = (r: number, c: number) => {
-    for (const k of claimed) if (k.top <= r && r <= k.bottom && k.left <= c && c <= k.right) return false;
-    return true;
-  };
-  // One pass over the claimed ranges for a whole stretch of a row: asked for every row of a long table.
-  const spanFree = (r: number, left: number, right: number) => {
-    for (const k of claimed) if (k.top <= r && r <= k.bottom && k.left <= right && left <= k.right) return false;
-    return true;
-  };
-  const ctx: BuildContext = { vocabulary, free, spanFree };
+  const ctx: BuildContext = { vocabulary, claims };
   const claim = (t: Table) => {
     tables.push(t);
-    claimed.push(t.range);
+    claims.add(t.range);
     active.push(t.range);
   };
 
@@ -100,10 +91,13 @@ export function detectTables(
     const cells = sheet.values[r];
     if (!cells || cells.length === 0) continue;
     if (active.some((k) => k.bottom < r)) active = active.filter((k) => k.bottom >= r);
-    // A row wholly inside a table above holds no header: a long register costs one lookup a row.
-    const width = rowWidth(sheet, r);
-    if (active.some((k) => k.top <= r && k.right >= width - 1 && blankBefore(sheet, r, k.left))) continue;
-    const { runs, targets } = readRow(sheet, r, width, active, vocabulary);
+    // Rows wholly inside a table above hold no header: passed over together, in one tight loop.
+    const inside = active.find((k) => k.top <= r && wholeRowIn(sheet, r, k));
+    if (inside) {
+      while (r + 1 <= inside.bottom && wholeRowIn(sheet, r + 1, inside)) r++;
+      continue;
+    }
+    const { runs, targets } = readRow(sheet, r, rowWidth(sheet, r), active, vocabulary);
     const found: Table[] = [];
     for (const group of sideBySide(runs)) {
       if (!isHeaderRow(group.signals)) continue;
@@ -115,7 +109,7 @@ export function detectTables(
         group.right,
         span.to,
         vocabulary,
-        (row) => row >= 0 && spanFree(row, group.left, group.right),
+        (row) => row >= 0 && claims.spanFree(row, group.left, group.right),
       );
       const plan = { band, left: group.left, right: band.right, span, bodyTop: band.bottom + 1 };
       const table = buildTable(sheet, sheetIndex, plan, ctx);
@@ -131,7 +125,7 @@ export function detectTables(
     for (const t of found) claim(t);
   }
 
-  for (const plan of figureBlockPlans(sheet, free)) {
+  for (const plan of figureBlockPlans(sheet, claims)) {
     const table = buildTable(sheet, sheetIndex, plan, ctx);
     // Figures with labels but neither a heading line nor a total are left unchecked, and said so.
     if (!table || (plan.band === null && table.kind === "figures" && table.groups.totals.length === 0)) continue;
@@ -150,6 +144,11 @@ function overlapsAny(table: Table, others: readonly Table[], reserved: readonly 
   return others.some((t) => rangesOverlap(t.range, table.range)) || reserved.some((r) => rangesOverlap(r, table.range));
 }
 
+/** Every cell a row shows lies within the columns of a table's range (which covers the row). */
+function wholeRowIn(sheet: SheetGrid, r: number, range: CellRange): boolean {
+  return rowWidth(sheet, r) - 1 <= range.right && blankBefore(sheet, r, range.left);
+}
+
 /** No cell of a row left of `col` shows anything (a table's margin). */
 function blankBefore(sheet: SheetGrid, r: number, col: number): boolean {
   if (col === 0) return true;
@@ -161,7 +160,7 @@ function blankBefore(sheet: SheetGrid, r: number, col: number): boolean {
 
 /** How far a row's cells reach, with merged areas that cover it. */
 function rowWidth(sheet: SheetGrid, r: number): number {
-  let width = sheet.values[r].length;
+  let width = sheet.values[r]?.length ?? 0;
   for (const m of sheet.merges) if (m.top <= r && r <= m.bottom && m.right >= width) width = m.right + 1;
   return width;
 }

@@ -13,6 +13,7 @@ import { yearInText } from "../financial-year";
 import { CellRange, SheetGrid } from "../grid";
 import { unitInText, unitOfNumberFormat, Unit } from "../units";
 import { CellClass, classifyCell } from "./cell-class";
+import { Claims } from "./claims";
 import {
   Band,
   columnHeader,
@@ -48,10 +49,8 @@ export interface TablePlan {
 
 export interface BuildContext {
   vocabulary: Vocabulary;
-  /** Whether a cell belongs to no table found so far. */
-  free(row: number, col: number): boolean;
-  /** Whether the cells of a row from `left` to `right` all do. */
-  spanFree(row: number, left: number, right: number): boolean;
+  /** The cells tables found so far hold. */
+  claims: Claims;
 }
 
 /** Blank rows a table may have between its parts and still go on. */
@@ -122,7 +121,7 @@ export function buildTable(
     if (
       plan.band &&
       above >= 0 &&
-      ctx.spanFree(above, left, right) &&
+      ctx.claims.spanFree(above, left, right) &&
       groupHeadingAbove(sheet, above, left, right, ctx.vocabulary)
     ) {
       band.top = above;
@@ -153,7 +152,7 @@ export function buildTable(
 function bandRight(sheet: SheetGrid, band: Band, right: number, span: Span, ctx: BuildContext): number {
   for (let r = band.top; r <= band.bottom; r++) {
     let c = right;
-    while (c < span.to && ctx.free(r, c + 1) && shownText(sheet, r, c + 1) !== null) c++;
+    while (c < span.to && ctx.claims.free(r, c + 1) && shownText(sheet, r, c + 1) !== null) c++;
     right = Math.max(right, c);
   }
   return right;
@@ -178,7 +177,7 @@ function labelsLeft(
   for (let k = 0; k < MAX_LABEL_COLUMNS_LEFT; k++) {
     const c = left - 1;
     if (c < span.from || !columnIsFree(band, c, ctx) || !labelHeader(sheet, band, c, ctx.vocabulary)) break;
-    const labels = rows.filter((r) => ctx.free(r, c) && textAt(sheet, r, c) !== null);
+    const labels = rows.filter((r) => ctx.claims.free(r, c) && textAt(sheet, r, c) !== null);
     const totals = labels.filter((r) => totalLabelKind(textAt(sheet, r, c)!) !== null);
     if (2 * labels.length <= rows.length && totals.length === 0 && !consecutiveYears(sheet, rows, c)) break;
     left = c;
@@ -195,16 +194,25 @@ function labelHeader(sheet: SheetGrid, band: Band, col: number, vocabulary: Voca
 /** Rows from `top` down to the first blank row, a row of another table, notes or a new header. */
 function bodySegment(sheet: SheetGrid, top: number, left: number, right: number, ctx: BuildContext): number[] {
   const rows: number[] = [];
-  for (let r = top; r < sheet.values.length; r++) {
-    if (!ctx.spanFree(r, left, right) || isBlankRow(sheet, r, left, right)) break;
-    // Most rows of a long table hold a figure, which makes them neither notes nor a header.
-    if (!holdsFigure(sheet, r, left, right)) {
-      if (isNotesRow(sheet, r, left, right)) break;
-      if (rows.length > 0 && isNewHeader(sheet, r, left, right, ctx.vocabulary)) break;
-    }
+  for (let r = top; r < sheet.values.length && goesOnBody(sheet, r, left, right, ctx, rows.length === 0); r++)
     rows.push(r);
-  }
   return rows;
+}
+
+/** Whether a row goes on a body (see bodySegment): a function of its own, called for each row of a long table. */
+function goesOnBody(
+  sheet: SheetGrid,
+  row: number,
+  left: number,
+  right: number,
+  ctx: BuildContext,
+  first: boolean,
+): boolean {
+  if (!ctx.claims.spanFree(row, left, right)) return false;
+  const content = rowContent(sheet, row, left, right);
+  // Most rows of a long table hold a figure, which makes them neither notes nor a header.
+  if (content !== "other") return content === "figure";
+  return !isNotesRow(sheet, row, left, right) && (first || !isNewHeader(sheet, row, left, right, ctx.vocabulary));
 }
 
 /**
@@ -220,20 +228,28 @@ function isNewHeader(sheet: SheetGrid, row: number, left: number, right: number,
 }
 
 function columnIsFree(band: Band, col: number, ctx: BuildContext): boolean {
-  for (let r = band.top; r <= band.bottom; r++) if (!ctx.free(r, col)) return false;
+  for (let r = band.top; r <= band.bottom; r++) if (!ctx.claims.free(r, col)) return false;
   return true;
 }
 
-/** A number other than a year between `left` and `right`: a row that is neither notes nor a header (see isNotesRow, headerSignals). */
-function holdsFigure(sheet: SheetGrid, row: number, left: number, right: number): boolean {
+/**
+ * What a row holds between `left` and `right`, in one look at its cells: nothing (isBlankRow), a
+ * number other than a year (then it is neither notes nor a header: see isNotesRow,
+ * headerSignals), or other things.
+ */
+function rowContent(sheet: SheetGrid, row: number, left: number, right: number): "blank" | "figure" | "other" {
   const cells = sheet.values[row];
-  if (!cells) return false;
-  const end = Math.min(right, cells.length - 1);
-  for (let c = left; c <= end; c++) {
-    const v = cells[c];
-    if (typeof v === "number" && !yearNumber(v)) return true;
+  let blank = true;
+  if (cells) {
+    const end = Math.min(right, cells.length - 1);
+    for (let c = left; c <= end; c++) {
+      const v = cells[c];
+      if (v === null || v === undefined) continue;
+      if (typeof v === "number" && !yearNumber(v)) return "figure";
+      if (blank && !(typeof v === "string" && v.trim() === "")) blank = false;
+    }
   }
-  return false;
+  return blank && isBlankRow(sheet, row, left, right) ? "blank" : "other";
 }
 
 /** `Note:`, `Sources:`: a word and a colon starting a line. */
@@ -306,7 +322,7 @@ function nextSegment(
     blanks++;
   }
   if (blanks === 0 || blanks > MAX_SEPARATOR_ROWS || next >= sheet.values.length) return null;
-  if (!ctx.spanFree(next, left, right) || isNotesRow(sheet, next, left, right) || !goesOn(sheet, next, columns))
+  if (!ctx.claims.spanFree(next, left, right) || isNotesRow(sheet, next, left, right) || !goesOn(sheet, next, columns))
     return null;
   const segment = bodySegment(sheet, next, left, right, ctx);
   return segment.length > 0 ? segment : null;
@@ -625,34 +641,13 @@ function assemble(
   });
   const amounts = columns.map((c) => readAmountColumn(sheet, rows, c.col, c.unit));
   const refCol = layout.textColumns.ref;
-  const labelCol = layout.labelCols.length > 0 ? layout.labelCols[layout.labelCols.length - 1] : -1;
-  // Plain loops: each runs over every line of a long register.
-  const tableRows: TableRow[] = new Array(rows.length);
-  const labelled: LabelledKind[] = new Array(rows.length);
-  const lineOnly: boolean[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    let label: string | null = null;
-    let labelAtCol = labelCol;
-    // The rightmost label; a register's reference only when the line has no other label.
-    for (const c of layout.labelCols) {
-      const t = labelAt(sheet, row, c);
-      if (t !== null && (c !== refCol || label === null)) {
-        label = t;
-        labelAtCol = c;
-      }
-    }
-    const figures: Amount[] = new Array(amounts.length);
-    for (let k = 0; k < amounts.length; k++) figures[k] = amounts[k][i];
-    tableRows[i] = { row, kind: "line", label, labelCol: labelAtCol, figures };
-    // A register's Ref column decides: `Total` there is a total; a reference makes a line even
-    // when its description begins "Total transport review".
-    const ref = refCol === undefined ? null : valueAt(sheet, row, refCol);
-    if (ref !== null) labelled[i] = typeof ref === "string" ? totalLabelKind(ref.trim()) : null;
-    else labelled[i] = labelledKind(sheet, row, layout.labelCols);
-    // A register line with a reference, or a year of a years-down table, is a line whatever it adds up to.
-    lineOnly[i] = ref !== null || (layout.yearsDown && label !== null && isYearLabel(label));
-  }
+  const lines: Lines = {
+    rows: new Array(rows.length),
+    labelled: new Array(rows.length),
+    lineOnly: new Array(rows.length),
+  };
+  for (let i = 0; i < rows.length; i++) readLine(sheet, layout, amounts, rows, i, lines);
+  const { rows: tableRows, labelled, lineOnly } = lines;
   const doubtful = markHeadings(sheet, tableRows, labelled, layout, refCol);
   const summed = columns
     .map((c, k) => ({ c, k }))
@@ -688,6 +683,49 @@ function assemble(
     groups,
     misaligned,
   };
+}
+
+/** A table's rows as read, with what each one's label says and whether it can only be a line. */
+interface Lines {
+  rows: TableRow[];
+  labelled: LabelledKind[];
+  lineOnly: boolean[];
+}
+
+/**
+ * Reads row `i` of a table into `lines`. A function of its own, called for each row: a long
+ * register's rows run through code optimised after its first few hundred calls.
+ */
+function readLine(
+  sheet: SheetGrid,
+  layout: Layout,
+  amounts: readonly Amount[][],
+  rows: readonly number[],
+  i: number,
+  lines: Lines,
+): void {
+  const row = rows[i];
+  const refCol = layout.textColumns.ref;
+  let label: string | null = null;
+  let labelCol = layout.labelCols.length > 0 ? layout.labelCols[layout.labelCols.length - 1] : -1;
+  // The rightmost label; a register's reference only when the line has no other label.
+  for (const c of layout.labelCols) {
+    const t = labelAt(sheet, row, c);
+    if (t !== null && (c !== refCol || label === null)) {
+      label = t;
+      labelCol = c;
+    }
+  }
+  const figures: Amount[] = new Array(amounts.length);
+  for (let k = 0; k < amounts.length; k++) figures[k] = amounts[k][i];
+  lines.rows[i] = { row, kind: "line", label, labelCol, figures };
+  // A register's Ref column decides: `Total` there is a total; a reference makes a line even
+  // when its description begins "Total transport review".
+  const ref = refCol === undefined ? null : valueAt(sheet, row, refCol);
+  if (ref !== null) lines.labelled[i] = typeof ref === "string" ? totalLabelKind(ref.trim()) : null;
+  else lines.labelled[i] = labelledKind(sheet, row, layout.labelCols);
+  // A register line with a reference, or a year of a years-down table, is a line whatever it adds up to.
+  lines.lineOnly[i] = ref !== null || (layout.yearsDown && label !== null && isYearLabel(label));
 }
 
 /**
@@ -774,8 +812,10 @@ function settleDoubtfulHeadings(
 function bodyFormatUnit(sheet: SheetGrid, rows: readonly number[], col: number): Unit | string | null {
   let found: Unit | string | null = null;
   for (const r of rows) {
-    if (typeof sheet.values[r]?.[col] !== "number") continue;
-    const unit = unitOfNumberFormat(sheet.numberFormats[r]?.[col]);
+    const code = sheet.numberFormats[r]?.[col];
+    // Most figures of a long table are General: ruled out before any call.
+    if (!code || code === "General" || typeof sheet.values[r]?.[col] !== "number") continue;
+    const unit = unitOfNumberFormat(code);
     if (unit === null) continue;
     if (found !== null && found !== unit) return null;
     found = unit;

@@ -136,65 +136,74 @@ export function addsUp(group: RowGroup, summed: readonly number[]): boolean {
  * above becomes a total, and a total that a later total adds up becomes a sub-total.
  */
 export function groupRows(input: GroupingInput): Grouping {
-  const { rows, labelled, summed, lineOnly } = input;
-  const groups: RowGroup[] = [];
-  const misaligned: MisalignedRow[] = [];
-  /** Rows not yet added up by a total, in order. */
-  let open: TableRow[] = [];
-  /** Where the trailing run of lines in `open` starts. */
-  let linesFrom = 0;
-  /** Lines since the last labelled total, ignoring totals found by arithmetic. */
-  let sinceTotal: TableRow[] = [];
-  const trailing = summed.map(() => new RunningSum());
-  const openSums = summed.map(() => new RunningSum());
-  const arithmetic = new Set<TableRow>();
-  /** Totals that say no more than `Total`: they close everything above them. */
-  const grands = new Set<TableRow>();
-
-  const addOpen = (row: TableRow) => {
-    open.push(row);
-    for (let i = 0; i < summed.length; i++) openSums[i].add(row.figures[summed[i]], 1);
-  };
-  const close = (row: TableRow, parts: TableRow[], checked = true) => {
-    // A total of everything still open (the common case, and a long register's last row) needs no set.
-    const all = parts.length === open.length && parts.every((p, i) => p === open[i]);
-    const taken = all ? null : new Set(parts);
-    const kept = taken ? open.filter((r) => !taken.has(r)) : [];
-    // Only rows still open leave the open sums (a reading may take lines an earlier total took).
-    if (kept.length === 0) openSums.forEach((_, i) => (openSums[i] = new RunningSum()));
-    else for (const r of open) if (taken!.has(r)) summed.forEach((k, i) => openSums[i].add(r.figures[k], -1));
-    open = kept;
-    addOpen(row);
-    linesFrom = open.length;
-    trailing.forEach((_, i) => (trailing[i] = new RunningSum()));
-    if (checked) groups.push({ row, parts });
-  };
-
+  const { rows, labelled, lineOnly } = input;
+  const grouper = new Grouper(input);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     if (row.kind === "heading") continue;
     const label = labelled[index];
-    if (label === null) {
-      // A line, unless it adds up the rows above: tried cheaply on running sums first (the
-      // trailing lines are copied out only then: a long register asks for them rarely).
-      if (!lineOnly[index] && open.length >= 2 && addsUpSomewhere(row, summed, trailing, openSums)) {
-        const reading = arithmeticReading(row, open.slice(linesFrom), open, summed);
-        if (reading) {
-          row.kind = "total";
-          arithmetic.add(row);
-          close(row, reading);
-          sinceTotal.push(row);
-          continue;
-        }
+    if (label === null) grouper.line(row, lineOnly[index]);
+    else grouper.total(row, label);
+  }
+  return grouper.result();
+}
+
+/**
+ * The state of groupRows as it goes down a table. Each row is one small method call: a long
+ * register's lines run through code optimised after their first few hundred.
+ */
+class Grouper {
+  private readonly summed: readonly number[];
+  private readonly groups: RowGroup[] = [];
+  private readonly misaligned: MisalignedRow[] = [];
+  /** Rows not yet added up by a total, in order. */
+  private open: TableRow[] = [];
+  /** Where the trailing run of lines in `open` starts. */
+  private linesFrom = 0;
+  /** Lines since the last labelled total, ignoring totals found by arithmetic. */
+  private sinceTotal: TableRow[] = [];
+  /** Running sums of the trailing lines and of all open rows, by summed column. */
+  private trailing: RunningSum[];
+  private openSums: RunningSum[];
+  private readonly arithmetic = new Set<TableRow>();
+  /** Totals that say no more than `Total`: they close everything above them. */
+  private readonly grands = new Set<TableRow>();
+  /** Open rows that are totals, and the groups that took one as a part (see result). */
+  private openTotals: TableRow[] = [];
+  private readonly tookTotals = new Set<RowGroup>();
+
+  constructor(private readonly input: GroupingInput) {
+    this.summed = input.summed;
+    this.trailing = this.sums();
+    this.openSums = this.sums();
+  }
+
+  /** A row no label makes a total: a line, unless it adds up the rows above. */
+  line(row: TableRow, lineOnly: boolean): void {
+    const { summed, open } = this;
+    // Tried cheaply on running sums first (the trailing lines are copied out only then: a long
+    // register asks for them rarely).
+    if (!lineOnly && open.length >= 2 && addsUpSomewhere(row, summed, this.trailing, this.openSums)) {
+      const reading = arithmeticReading(row, open.slice(this.linesFrom), open, summed);
+      if (reading) {
+        row.kind = "total";
+        this.arithmetic.add(row);
+        this.close(row, reading);
+        this.sinceTotal.push(row);
+        return;
       }
-      addOpen(row);
-      sinceTotal.push(row);
-      for (let i = 0; i < summed.length; i++) trailing[i].add(row.figures[summed[i]], 1);
-      continue;
     }
+    this.addOpen(row);
+    this.sinceTotal.push(row);
+    for (let i = 0; i < summed.length; i++) this.trailing[i].add(row.figures[summed[i]], 1);
+  }
+
+  /** A row its label makes a total or sub-total: what it adds up. */
+  total(row: TableRow, label: "grand" | "total" | "subtotal"): void {
+    const { summed, open, trailing, openSums, groups } = this;
     row.kind = label === "subtotal" ? "subtotal" : "total";
-    const lines = open.slice(linesFrom);
-    const plainRows = plainParts(label, lines, open, grands);
+    const lines = open.slice(this.linesFrom);
+    const plainRows = plainParts(label, lines, open, this.grands);
     // The running sums of a reading's rows, where they are the open rows or the trailing lines.
     const plainSums = plainRows === lines ? trailing : sumsOfSuffix(plainRows, open, openSums, lines, trailing);
     const plain: Candidate = { reading: "plain", parts: plainRows, sums: plainSums };
@@ -202,21 +211,21 @@ export function groupRows(input: GroupingInput): Grouping {
       plain,
       { parts: lines, sums: trailing },
       { parts: open, sums: openSums },
-      sinceTotal,
+      this.sinceTotal,
     );
-    let chosen = chooseReading(readings, row, summed) ?? exactSuffix(lines, row, summed, input.runStarts);
+    let chosen = chooseReading(readings, row, summed) ?? exactSuffix(lines, row, summed, this.input.runStarts);
     if (chosen?.reading === "all-lines") {
       // Rows taken for totals by arithmetic in between were lines after all (a line that
       // happened to equal the two above it): they are parts again.
-      const demoted = new Set(chosen.parts.filter((r) => arithmetic.has(r)));
+      const demoted = new Set(chosen.parts.filter((r) => this.arithmetic.has(r)));
       for (const r of demoted) r.kind = "line";
       for (let i = groups.length - 1; i >= 0; i--) if (demoted.has(groups[i].row)) groups.splice(i, 1);
     }
     if (!chosen) {
       // Nothing adds up: perhaps a row was printed a column out (Gateshead's unidentified cuts),
       // under whichever reading then adds up; else the plain reading stands, to be reported.
-      const shifted = misalignedUnder(readings, row, input.ordered);
-      if (shifted) misaligned.push(shifted.row);
+      const shifted = misalignedUnder(readings, row, this.input.ordered);
+      if (shifted) this.misaligned.push(shifted.row);
       chosen = shifted?.reading ?? plain;
     }
     // A total of one earlier total that differs from it adds up something else (another
@@ -226,22 +235,62 @@ export function groupRows(input: GroupingInput): Grouping {
       plain.parts.length === 1 &&
       plain.parts[0].kind === "total" &&
       !addsUp({ row, parts: plain.parts }, summed);
-    close(row, chosen.parts, !unknown);
-    if (label !== "subtotal") sinceTotal = [];
-    if (label === "grand") grands.add(row);
+    // Running sums of all open rows are kept for readings that take all of them.
+    this.close(row, chosen.parts, !unknown, chosen.sums === openSums, chosen.reading === "all-lines");
+    if (label !== "subtotal") this.sinceTotal = [];
+    if (label === "grand") this.grands.add(row);
   }
 
-  // A total that a later total adds up is a sub-total of it.
-  const inner = new Set<TableRow>();
-  for (const g of groups) for (const p of g.parts) if (p.kind === "total") inner.add(p);
-  for (const row of inner) row.kind = "subtotal";
-  return {
-    groups: {
-      subtotals: groups.filter((g) => g.row.kind === "subtotal"),
-      totals: groups.filter((g) => g.row.kind === "total"),
-    },
-    misaligned,
-  };
+  result(): Grouping {
+    // A total that a later total adds up is a sub-total of it (only groups that took one are read).
+    const inner = new Set<TableRow>();
+    for (const g of this.groups)
+      if (this.tookTotals.has(g)) for (const p of g.parts) if (p.kind === "total") inner.add(p);
+    for (const row of inner) row.kind = "subtotal";
+    return {
+      groups: {
+        subtotals: this.groups.filter((g) => g.row.kind === "subtotal"),
+        totals: this.groups.filter((g) => g.row.kind === "total"),
+      },
+      misaligned: this.misaligned,
+    };
+  }
+
+  private sums(): RunningSum[] {
+    return this.summed.map(() => new RunningSum());
+  }
+
+  private addOpen(row: TableRow): void {
+    this.open.push(row);
+    for (let i = 0; i < this.summed.length; i++) this.openSums[i].add(row.figures[this.summed[i]], 1);
+  }
+
+  /**
+   * A total takes its parts out of the open rows, and is open itself. `all`: the parts are known
+   * to be every open row. `fromLines`: they may hold rows no longer open (the all-lines reading).
+   */
+  private close(row: TableRow, parts: TableRow[], checked = true, all = false, fromLines = false): void {
+    const { open, summed } = this;
+    // A total of everything still open (the common case, and a long register's last row) needs no set.
+    all ||= parts.length === open.length && parts.every((p, i) => p === open[i]);
+    const taken = all ? null : new Set(parts);
+    const kept = taken ? open.filter((r) => !taken.has(r)) : [];
+    // Totals among the parts are open totals (or, from the lines, any row): a group without one is not read again.
+    const tookTotals = fromLines || (taken ? this.openTotals.some((r) => taken.has(r)) : this.openTotals.length > 0);
+    this.openTotals = taken ? this.openTotals.filter((r) => !taken.has(r)) : [];
+    if (row.kind === "total") this.openTotals.push(row);
+    // Only rows still open leave the open sums (a reading may take lines an earlier total took).
+    if (kept.length === 0) this.openSums = this.sums();
+    else for (const r of open) if (taken!.has(r)) summed.forEach((k, i) => this.openSums[i].add(r.figures[k], -1));
+    this.open = kept;
+    this.addOpen(row);
+    this.linesFrom = this.open.length;
+    this.trailing = this.sums();
+    if (!checked) return;
+    const group = { row, parts };
+    this.groups.push(group);
+    if (tookTotals) this.tookTotals.add(group);
+  }
 }
 
 /** Whether some summed column of `row` equals the trailing lines' or all open rows' running sum. */
@@ -265,7 +314,12 @@ function addsUpSomewhere(
  * `Service expenditure`); one out by a little is what a line that happens to equal the lines
  * above it in one column looks like in the next.
  */
-function arithmeticReading(row: TableRow, lines: TableRow[], open: TableRow[], summed: number[]): TableRow[] | null {
+function arithmeticReading(
+  row: TableRow,
+  lines: TableRow[],
+  open: TableRow[],
+  summed: readonly number[],
+): TableRow[] | null {
   for (const parts of [lines, open]) {
     if (parts.length < 2) continue;
     const f = fit(parts, row, summed);
