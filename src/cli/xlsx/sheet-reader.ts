@@ -200,7 +200,26 @@ export function readSheet(context: SheetContext, name: string, part: string): Sh
     parser.close();
   });
   for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
-  return { name, values, formulas, numberFormats, hiddenRows, hiddenColumns, merges };
+  return {
+    name,
+    values,
+    formulas: dense(formulas, values.length),
+    numberFormats: dense(numberFormats, values.length),
+    hiddenRows,
+    hiddenColumns,
+    merges,
+  };
+}
+
+/**
+ * Rows by index, with a slot for every row (undefined where a row has none). Formulas and number
+ * formats are set on a few rows only, and an array given an element far past its end (a total's
+ * formula on row 50,000) becomes a slow dictionary: the engine reads these for every cell.
+ */
+function dense<T>(rows: T[][], length: number): T[][] {
+  const out: T[][] = [];
+  for (let r = 0; r < Math.max(length, rows.length); r++) out.push(rows[r]);
+  return out;
 }
 
 function errorValue(text: string): CellValue {

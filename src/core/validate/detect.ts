@@ -94,7 +94,7 @@ export function detectTables(
     // Rows wholly inside a table above hold no header: passed over together, in one tight loop.
     const inside = active.find((k) => k.top <= r && wholeRowIn(sheet, r, k));
     if (inside) {
-      while (r + 1 <= inside.bottom && wholeRowIn(sheet, r + 1, inside)) r++;
+      r = lastRowWhollyIn(sheet, r, inside);
       continue;
     }
     const { runs, targets } = readRow(sheet, r, rowWidth(sheet, r), active, vocabulary);
@@ -142,6 +142,16 @@ function mergedDownText(sheet: SheetGrid, row: number, col: number): string | nu
 
 function overlapsAny(table: Table, others: readonly Table[], reserved: readonly CellRange[]): boolean {
   return others.some((t) => rangesOverlap(t.range, table.range)) || reserved.some((r) => rangesOverlap(r, table.range));
+}
+
+/**
+ * The last row from `r` down whose cells all lie within a table's range. A small function of its
+ * own: its loop runs over a long table's rows, and V8 compiles a function whose loop runs long
+ * whole, so the loop is kept out of detectTables.
+ */
+function lastRowWhollyIn(sheet: SheetGrid, r: number, range: CellRange): number {
+  while (r + 1 <= range.bottom && wholeRowIn(sheet, r + 1, range)) r++;
+  return r;
 }
 
 /** Every cell a row shows lies within the columns of a table's range (which covers the row). */

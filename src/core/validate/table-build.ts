@@ -419,40 +419,7 @@ function typeColumns(
   const columns: Column[] = [];
   const sample = sampleRows(rows);
   for (let c = left; c <= right; c++) {
-    const body: ColumnBody = {
-      figures: 0,
-      na: 0,
-      placeholders: 0,
-      totals: 0,
-      yearNumbers: 0,
-      words: 0,
-      errors: 0,
-      refs: 0,
-      years: 0,
-    };
-    for (const r of sample) {
-      const cls = classifyCell(sheet, r, c);
-      // A formula never worked out may hold text or a figure: it says nothing of its column.
-      if (cls === "uncached") continue;
-      if (cls === "figure" && yearNumber(sheet.values[r]?.[c])) body.yearNumbers++;
-      if (isFigure(cls)) body.figures++;
-      else if (cls === "na") body.na++;
-      else if (cls === "error") body.errors++;
-      else if (cls === "word" || cls === "date") {
-        const t = textAt(sheet, r, c);
-        if (t !== null && totalLabelKind(t) !== null) {
-          body.totals++;
-          continue;
-        }
-        if (t !== null && PLACEHOLDERS.has(t.toLowerCase())) {
-          body.placeholders++;
-          continue;
-        }
-        body.words++;
-        if (t !== null && t.length <= 14 && REF_LIKE.test(t)) body.refs++;
-        if (t !== null && isYearLabel(t)) body.years++;
-      }
-    }
+    const body = columnBody(sheet, sample, c);
     const header = columnHeader(sheet, band, c, vocabulary);
     // Years typed as numbers down a column of nothing else are the lines' labels (2016, 2017, 2018).
     if (body.yearNumbers >= 2 && body.yearNumbers === body.figures && consecutiveYears(sheet, sample, c)) {
@@ -463,6 +430,45 @@ function typeColumns(
     columns.push({ col: c, header, type: columnType(header, body), body });
   }
   return columns;
+}
+
+/** Counts of a column's body cells by class (a small function: its loop runs over up to a thousand rows). */
+function columnBody(sheet: SheetGrid, sample: readonly number[], c: number): ColumnBody {
+  const body: ColumnBody = {
+    figures: 0,
+    na: 0,
+    placeholders: 0,
+    totals: 0,
+    yearNumbers: 0,
+    words: 0,
+    errors: 0,
+    refs: 0,
+    years: 0,
+  };
+  for (const r of sample) {
+    const cls = classifyCell(sheet, r, c);
+    // A formula never worked out may hold text or a figure: it says nothing of its column.
+    if (cls === "uncached") continue;
+    if (cls === "figure" && yearNumber(sheet.values[r]?.[c])) body.yearNumbers++;
+    if (isFigure(cls)) body.figures++;
+    else if (cls === "na") body.na++;
+    else if (cls === "error") body.errors++;
+    else if (cls === "word" || cls === "date") {
+      const t = textAt(sheet, r, c);
+      if (t !== null && totalLabelKind(t) !== null) {
+        body.totals++;
+        continue;
+      }
+      if (t !== null && PLACEHOLDERS.has(t.toLowerCase())) {
+        body.placeholders++;
+        continue;
+      }
+      body.words++;
+      if (t !== null && t.length <= 14 && REF_LIKE.test(t)) body.refs++;
+      if (t !== null && isYearLabel(t)) body.years++;
+    }
+  }
+  return body;
 }
 
 /** The whole numbers of a column run on one year at a time (2016, 2017, 2018). */
@@ -641,13 +647,7 @@ function assemble(
   });
   const amounts = columns.map((c) => readAmountColumn(sheet, rows, c.col, c.unit));
   const refCol = layout.textColumns.ref;
-  const lines: Lines = {
-    rows: new Array(rows.length),
-    labelled: new Array(rows.length),
-    lineOnly: new Array(rows.length),
-  };
-  for (let i = 0; i < rows.length; i++) readLine(sheet, layout, amounts, rows, i, lines);
-  const { rows: tableRows, labelled, lineOnly } = lines;
+  const { rows: tableRows, labelled, lineOnly } = readLines(sheet, layout, amounts, rows);
   const doubtful = markHeadings(sheet, tableRows, labelled, layout, refCol);
   const summed = columns
     .map((c, k) => ({ c, k }))
@@ -693,9 +693,20 @@ interface Lines {
 }
 
 /**
- * Reads row `i` of a table into `lines`. A function of its own, called for each row: a long
- * register's rows run through code optimised after its first few hundred calls.
+ * Reads a table's rows. A small function of its own: V8 compiles a function whose loop runs long
+ * (a long register's rows) whole, so the loop is kept out of assemble.
  */
+function readLines(sheet: SheetGrid, layout: Layout, amounts: readonly Amount[][], rows: readonly number[]): Lines {
+  const lines: Lines = {
+    rows: new Array(rows.length),
+    labelled: new Array(rows.length),
+    lineOnly: new Array(rows.length),
+  };
+  for (let i = 0; i < rows.length; i++) readLine(sheet, layout, amounts, rows, i, lines);
+  return lines;
+}
+
+/** Reads row `i` of a table into `lines`. */
 function readLine(
   sheet: SheetGrid,
   layout: Layout,
