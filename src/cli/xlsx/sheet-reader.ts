@@ -212,13 +212,13 @@ export function readSheet(context: SheetContext, name: string, part: string): Sh
 }
 
 /**
- * Rows by index, with a slot for every row (undefined where a row has none). Formulas and number
- * formats are set on a few rows only, and an array given an element far past its end (a total's
- * formula on row 50,000) becomes a slow dictionary: the engine reads these for every cell.
+ * The same rows (holes where a row has none) in an array with a slot for every row. Formulas and
+ * number formats are set on a few rows only, and an array given an element far past its end (a
+ * total's formula on row 50,000) becomes a slow dictionary: the engine reads these for every cell.
  */
 function dense<T>(rows: T[][], length: number): T[][] {
-  const out: T[][] = [];
-  for (let r = 0; r < Math.max(length, rows.length); r++) out.push(rows[r]);
+  const out: T[][] = new Array(Math.max(length, rows.length));
+  rows.forEach((cells, r) => (out[r] = cells));
   return out;
 }
 
