@@ -85,6 +85,11 @@ function classesOfSheet(sheet: SheetGrid): SheetClasses {
 /** A class as a code (`classCodeAt`), for loops over every cell of a sheet. */
 export const classCode = (cls: CellClass): number => CLASSES.indexOf(cls) + 1;
 
+const FIGURE_CODE = classCode("figure");
+const TEXT_FIGURE_CODE = classCode("text-figure");
+/** A formula with no stored result, as a code: coverage counts it unchecked wherever it sits. */
+export const UNCACHED_CODE = classCode("uncached");
+
 /** The class of a cell as a code (`classCode`): blank beyond the row's cells. */
 export function classCodeAt(sheet: SheetGrid, row: number, col: number): number {
   const { start, codes } = classesOfSheet(sheet);
@@ -155,10 +160,6 @@ function classify(sheet: SheetGrid, row: number, col: number): CellClass {
 export function isFigureClass(c: CellClass): boolean {
   return c === "figure" || c === "text-figure" || c === "uncached";
 }
-
-const FIGURE_CODE = classCode("figure");
-const TEXT_FIGURE_CODE = classCode("text-figure");
-const UNCACHED_CODE = classCode("uncached");
 
 /** isFigureClass of a class code (`classCode`). */
 export function isFigureCode(code: number): boolean {

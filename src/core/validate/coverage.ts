@@ -6,7 +6,7 @@
  * `figures-unchecked` rule names.
  */
 import { CellRange, EXCEL_MAX_COLUMNS, WorkbookGrid } from "../grid";
-import { classCode, isFigureCode, RowFigures, SheetClasses, sheetClassCodes } from "./cell-class";
+import { isFigureCode, RowFigures, SheetClasses, sheetClassCodes, UNCACHED_CODE } from "./cell-class";
 import { Table } from "./tables";
 
 export interface UncheckedBlock {
@@ -28,8 +28,6 @@ export interface Coverage {
   sheets: SheetCoverage[];
   blocks: UncheckedBlock[];
 }
-
-const UNCACHED = classCode("uncached");
 
 /** Figures that sit together make a block worth naming from this many (SPEC §4). */
 export const MIN_UNCHECKED_BLOCK = 4;
@@ -131,7 +129,7 @@ class FigureCount {
       }
       if (table && notFigure(table, row, col)) continue;
       this.figures++;
-      if (table && code !== UNCACHED) this.checked++;
+      if (table && code !== UNCACHED_CODE) this.checked++;
       else this.unchecked.push({ row, col });
     }
   }
